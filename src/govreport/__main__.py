@@ -1,0 +1,3 @@
+from govreport.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,52 @@
+"""Write files so that a crash, a full disk or a locked target never leaves a half-written file."""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from govreport.errors import InputError, OutputLockedError
+
+
+def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
+    """Call writer(tmp) to produce the file beside path, then replace path with it.
+
+    The old file stays untouched if anything fails. A target that cannot be replaced
+    (open in Word/WPS on Windows, read-only) raises OutputLockedError in Chinese.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError(f"“{path}”是一个文件夹，请给出要保存的文件名", path=path)
+    if not folder.exists():
+        raise InputError(f"保存位置“{folder}”不存在", path=path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        writer(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        try:
+            os.replace(tmp, path)
+        except PermissionError as exc:
+            raise OutputLockedError(
+                f"无法保存“{path.name}”：文件正被其他程序（如 Word、WPS）打开或为只读，"
+                f"请关闭后重试，或另存为其他文件名", path=path) from exc
+    except PermissionError as exc:
+        raise OutputLockedError(f"没有权限写入“{path}”，请换一个保存位置", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"无法保存“{path}”：{exc.strerror or exc}", path=path) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    write_atomic(path, lambda tmp: tmp.write_bytes(data))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))

@@ -1,0 +1,191 @@
+"""Command line: `govreport` opens the wizard; `govreport build|new|...` work without Qt.
+
+Exit codes: 0 done; 1 done, with findings the user must see; 2 bad input or usage.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from govreport import __version__
+from govreport.errors import InputError
+from govreport.findings import Finding, needs_attention, sort_key
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+# argparse's own words, in Chinese (it looks them up through gettext at call time).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个参数值",
+    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+}
+argparse._ = lambda s: _ARGPARSE_ZH.get(s, s)  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line of Chinese, exit 2, no traceback
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}：{message}（用 --help 查看用法）\n")
+
+
+def _location(f: Finding) -> str:
+    from govreport.pack import section_short_name
+    where = section_short_name(f.section)
+    if f.block is not None:
+        where += f"第{f.block + 1}段"
+    return where
+
+
+def print_findings(findings: list[Finding], stream=None) -> None:
+    stream = stream or sys.stdout
+    for f in sorted(findings, key=sort_key):
+        line = f"{f.level_name}\t{_location(f)}\t{f.message}"
+        if f.suggestion:
+            line += f"\t建议：{f.suggestion}"
+        print(line, file=stream)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="govreport",
+                description="法治政府建设年度报告写作工具：不带参数运行时打开向导。")
+    p.add_argument("--version", action="version", version=f"govreport {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    b = sub.add_parser("build", help="生成报告 .docx",
+                       description="由统计表和草稿生成符合 GB/T 9704-2012 的报告（.docx）。")
+    src = b.add_mutually_exclusive_group()
+    src.add_argument("--demo", action="store_true", help="用内置示例统计表和默认文字生成示例报告")
+    src.add_argument("--draft", metavar="草稿.json", help="草稿文件")
+    b.add_argument("--data", metavar="统计表.xlsx", help="年度统计表；与草稿同用时以统计表数据为准")
+    b.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    b.add_argument("--unit", metavar="单位", help="单位名称（无草稿时使用）")
+    b.add_argument("--year", type=int, metavar="年度", help="报告年度（默认：上一年）")
+    b.add_argument("--fonts", metavar="字体方案",
+                   help="windows-gb2312（默认）、windows-builtin、xinchuang-gbk")
+    b.add_argument("--variant", choices=["public", "submitted"],
+                   help="public：公开件（默认）；submitted：上报件（带版头、版记）")
+    b.add_argument("--ledger", action="store_true", help="同时生成数据核对表（.核对表.xlsx）")
+    b.add_argument("-o", "--output", metavar="报告.docx", help="输出文件（默认：<单位><年度>年法治政府建设年度报告.docx）")
+
+    n = sub.add_parser("new", help="新建草稿（默认文字）",
+                       description="新建一份草稿文件，各部分为模板的默认文字。")
+    n.add_argument("--unit", required=True, metavar="单位", help="单位名称，如 翻江镇")
+    n.add_argument("--year", type=int, metavar="年度", help="报告年度（默认：上一年）")
+    n.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    n.add_argument("--data", metavar="统计表.xlsx", help="同时读入统计表数据")
+    n.add_argument("-o", "--output", required=True, metavar="草稿.json", help="草稿文件")
+
+    from govreport import commands
+    p.set_defaults(_extra_handlers=commands.register(sub))
+    return p
+
+
+def _cmd_build(args) -> int:
+    from govreport import draft as draft_mod
+    from govreport import service
+    findings: list[Finding] = []
+    if args.demo:
+        d = service.demo_draft()
+    elif args.draft:
+        d = draft_mod.load(args.draft)
+        if args.data:
+            from govreport.pack import load_pack
+            findings += service.apply_workbook(d, args.data, load_pack(d.template), args.year)
+    elif args.data:
+        d, more = service.start_draft(args.unit, args.year, args.template, args.data)
+        findings += more
+    else:
+        raise InputError("请给出 --demo、--draft 草稿.json 或 --data 统计表.xlsx 之一")
+    if args.template and args.draft:
+        d.template = args.template
+    if args.fonts:
+        from govreport.layout import load_layout
+        load_layout().profile(args.fonts)      # refuses an unknown profile in Chinese
+        d.fonts = args.fonts
+    if args.variant:
+        d.variant = args.variant
+    out = Path(args.output) if args.output else Path(service.default_output_name(d))
+    result = service.build(d, out)
+    findings += result.findings
+    if args.ledger:
+        from govreport import ledger
+        ledger_path = ledger.ledger_path(out)
+        ledger.write_ledger(result.compiled, d, ledger_path)
+        print(f"已生成数据核对表：{ledger_path}")
+    print_findings(findings)
+    print(f"已生成：{out}")
+    return EXIT_FINDINGS if needs_attention(findings) else EXIT_OK
+
+
+def _cmd_new(args) -> int:
+    from govreport import draft as draft_mod
+    from govreport import service
+    out = Path(args.output)
+    if out.suffix.lower() != ".json":
+        raise InputError(f"草稿文件“{out.name}”应以 .json 结尾", path=out)
+    d, findings = service.start_draft(args.unit, args.year, args.template, args.data)
+    draft_mod.save(d, out)
+    print_findings(findings)
+    print(f"已新建草稿：{out}（{d.unit}，{d.year}年度）")
+    return EXIT_FINDINGS if needs_attention(findings) else EXIT_OK
+
+
+def _open_wizard() -> int:
+    headless = (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+                and not os.environ.get("WAYLAND_DISPLAY")
+                and os.environ.get("QT_QPA_PLATFORM") not in ("offscreen", "xcb", "wayland"))
+    hint = ("没有图形界面，无法打开向导。可在命令行生成示例报告：\n"
+            "  govreport build --demo -o 示例报告.docx\n"
+            "或用自己的统计表：\n"
+            "  govreport build --data 统计表.xlsx --unit 翻江镇 -o 报告.docx\n"
+            "更多用法：govreport --help")
+    if headless:
+        print(hint)
+        return EXIT_OK
+    try:
+        from govreport.gui.app import run
+    except ImportError:
+        print("未安装图形界面组件（PySide6）。" + hint.split("。", 1)[1])
+        return EXIT_OK
+    return run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")   # Windows consoles default to GBK/cp936
+        except (AttributeError, ValueError):
+            pass
+    if not argv:
+        return _open_wizard()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    handlers = {"build": _cmd_build, "new": _cmd_new, **args._extra_handlers}
+    try:
+        return handlers[args.command](args)
+    except InputError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

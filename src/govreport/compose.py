@@ -1,0 +1,203 @@
+"""Compile a draft into the final report: render wording, number sections, normalise text.
+
+This is the one place that turns what the clerk entered into what the document says; the
+.docx writer, the checks and the ledger all read its result.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from govreport import blocks as blk
+from govreport import wording
+from govreport.dates import official
+from govreport.document import Para, ReportDocument, Run
+from govreport.draft import Draft
+from govreport.figures import FigureSet, resolve
+from govreport.findings import ERROR, INFO, WARNING, Finding
+from govreport.layout import load_layout
+from govreport.normalize import normalise
+from govreport.numfmt import chinese
+from govreport.pack import TemplatePack, load_pack
+from govreport.title import break_title
+
+
+@dataclass
+class Citation:
+    """A figure cited in the text (for the ledger)."""
+    section: str
+    block: int
+    indicator: str
+
+
+@dataclass
+class Compiled:
+    document: ReportDocument
+    findings: list[Finding] = field(default_factory=list)
+    figures: FigureSet | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+
+def figures_for(draft: Draft, pack: TemplatePack) -> FigureSet:
+    return resolve(pack.indicators, draft.figures, draft.overrides)
+
+
+def context_for(draft: Draft, pack: TemplatePack, figures: FigureSet) -> wording.Context:
+    return wording.Context(draft.unit, draft.year, pack.indicators, figures)
+
+
+def title_of(draft: Draft, pack: TemplatePack, ctx: wording.Context) -> str:
+    if draft.title:
+        return draft.title
+    return wording.render(pack.title, ctx)[0]
+
+
+def title_lines_of(draft: Draft, title: str) -> list[str]:
+    if draft.title_lines and "".join(draft.title_lines) == title:
+        return list(draft.title_lines)
+    t = load_layout()["title"]
+    return break_title(title, draft.unit, t["single_line_max_em"], t["line_max_em"])
+
+
+class _Compiler:
+    def __init__(self, draft: Draft, pack: TemplatePack, figures: FigureSet):
+        self.draft = draft
+        self.pack = pack
+        self.ctx = context_for(draft, pack, figures)
+        self.findings: list[Finding] = list(figures.findings)
+        self.citations: list[Citation] = []
+
+    def text(self, source: str, section: str | None, block: int | None) -> str:
+        rendered, log = wording.render(source, self.ctx, section, block)
+        self.findings += log.findings
+        for ind in dict.fromkeys(log.used):
+            if section is not None and block is not None:
+                self.citations.append(Citation(section, block, ind))
+        norm = normalise(rendered)
+        if norm.removed:
+            self.findings.append(Finding(
+                WARNING, "illegal-characters",
+                f"已删除{norm.removed}个无法写入 Word 的控制字符（多见于从网页复制的文字）",
+                section=section, block=block, quote=norm.text[:20]))
+        if norm.changes:
+            self.findings.append(Finding(
+                INFO, "normalised", f"已规范标点：{norm.describe()}",
+                section=section, block=block, quote=norm.text[:20]))
+        return norm.text
+
+    def section_paras(self, spec_id: str, level1: str | None, heading: str,
+                      blocks: list[blk.Block]) -> list[Para]:
+        paras: list[Para] = []
+        if level1 is not None:
+            paras.append(Para("h1", [Run(level1 + self.text(heading, spec_id, None))],
+                              section=spec_id))
+        for i, b in enumerate(blocks):
+            if b.kind == blk.HEADING:
+                number = b.number
+                canonical = blk.normalise_number(b.level, number.strip("（）()、.．"))
+                if canonical != number:
+                    self.findings.append(Finding(
+                        INFO, "normalised", f"已将序号“{number}”改为“{canonical}”",
+                        section=spec_id, block=i, quote=number))
+                    number = canonical
+                if b.level == 1:
+                    self.findings.append(Finding(
+                        WARNING, "level1-in-section",
+                        f"段落以“{number}”开头：一级序号由各部分自动编排，段内请从“（一）”开始",
+                        section=spec_id, block=i, quote=(number + b.title)[:20],
+                        suggestion="把这一层改为（一）（二）……"))
+                title = self.text(b.title, spec_id, i)
+                body = self.text(b.text, spec_id, i) if b.text else ""
+                style = f"h{b.level}"
+                if body:
+                    paras.append(Para("body", [Run(number + title, style), Run(body)],
+                                      outline=b.level - 1, section=spec_id, block=i))
+                else:
+                    paras.append(Para(style, [Run(number + title)], section=spec_id, block=i))
+            else:
+                text = self.text(b.text, spec_id, i)
+                if text:
+                    paras.append(Para("body", [Run(text)], section=spec_id, block=i))
+        return paras
+
+    def compile(self) -> Compiled:
+        d, pack = self.draft, self.pack
+        present = {s.id: s for s in d.sections}
+        unknown = [s.id for s in d.sections if pack.section(s.id) is None]
+        for sid in unknown:
+            self.findings.append(Finding(
+                WARNING, "unknown-section", f"草稿中的部分“{sid}”不属于模板“{pack.name}”，已按顺序放在最后",
+                section=sid))
+        body: list[Para] = []
+        n = 0
+        order = [s for s in pack.sections if s.id in present] + \
+                [_adhoc(sid) for sid in unknown]
+        for spec in pack.sections:
+            if spec.required and spec.id not in present:
+                self.findings.append(Finding(
+                    ERROR, "section-missing", f"缺少必备部分“{self._heading(spec.heading)}”",
+                    section=spec.id, suggestion="在向导中恢复该部分的默认文字"))
+        for spec in order:
+            sec = present[spec.id]
+            if not sec.blocks and spec.required:
+                self.findings.append(Finding(
+                    ERROR, "section-empty", f"“{self._heading(spec.heading) or '导语'}”部分没有内容",
+                    section=spec.id))
+            level1 = None
+            if spec.numbered:
+                n += 1
+                level1 = chinese(n) + "、"
+            body += self.section_paras(spec.id, level1, spec.heading, sec.blocks)
+        closing = pack.closing if d.closing is None else d.closing
+        if closing:
+            body.append(Para("body", [Run(self.text(closing, None, None))]))
+        title = self.text(title_of(d, pack, self.ctx), None, None)
+        signature = d.signature or wording.render(pack.signature, self.ctx)[0]
+        doc = ReportDocument(
+            title_lines=title_lines_of(d, title), body=body,
+            recipient=_with_colon(self.text(d.recipient, None, None)) if d.recipient.strip() else "",
+            attachments=[self.text(a, None, None) for a in d.attachments if a.strip()],
+            signature=self.text(signature, None, None),
+            date_text=official(d.date_value()),
+            note=_bracketed(d.note), variant=d.variant, fonts=d.fonts,
+            doc_number=d.doc_number, issuer=d.issuer,
+            issuing_office=d.issuing_office or f"{d.unit}人民政府",
+            cc=d.cc, printed_by=d.printed_by or f"{d.unit}党政综合办公室",
+            printed_on_text=official(_iso(d.printed_on) or d.date_value()),
+        )
+        return Compiled(doc, self.findings, self.ctx.figures, self.citations)
+
+    def _heading(self, source: str) -> str:
+        return wording.render(source, self.ctx)[0]
+
+
+def _adhoc(sid: str):
+    from govreport.pack import SectionSpec
+    return SectionSpec(sid, sid, False, True, "", "")
+
+
+def _with_colon(text: str) -> str:
+    text = text.strip().rstrip(":：")
+    return text + "："
+
+
+def _bracketed(note: str) -> str:
+    note = note.strip()
+    if not note:
+        return ""
+    if note.startswith(("（", "(")):
+        note = note[1:]
+    if note.endswith(("）", ")")):
+        note = note[:-1]
+    return f"（{note}）"
+
+
+def _iso(value: str | None):
+    import datetime as dt
+    return dt.date.fromisoformat(value) if value else None
+
+
+def compile_draft(draft: Draft, pack: TemplatePack | None = None,
+                  figures: FigureSet | None = None) -> Compiled:
+    pack = pack or load_pack(draft.template)
+    figures = figures or figures_for(draft, pack)
+    return _Compiler(draft, pack, figures).compile()

@@ -1,0 +1,8 @@
+"""Dates as GB/T 9704 writes them: Arabic numerals, full year, no zero padding (7.3.5.4)."""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def official(d: dt.date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"

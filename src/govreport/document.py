@@ -1,0 +1,57 @@
+"""The compiled report: final text in paragraphs with logical styles, ready to be written."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Run:
+    text: str
+    style: str | None = None     # logical style of a run-in heading sentence ("h2"), else None
+
+
+@dataclass
+class Para:
+    style: str                   # body | h1..h4 | title | recipient | ...
+    runs: list[Run] = field(default_factory=list)
+    outline: int | None = None   # outline level for run-in headings kept in a body paragraph
+    section: str | None = None   # where it came from, for findings and the ledger
+    block: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class ReportDocument:
+    title_lines: list[str]
+    body: list[Para]
+    recipient: str = ""          # with its full-width colon
+    attachments: list[str] = field(default_factory=list)
+    signature: str = ""
+    date_text: str = ""
+    note: str = ""               # 附注, with its brackets
+    variant: str = "public"
+    fonts: str = ""
+    doc_number: str = ""
+    issuer: str = ""
+    issuing_office: str = ""
+    cc: str = ""
+    printed_by: str = ""
+    printed_on_text: str = ""
+
+    @property
+    def title(self) -> str:
+        return "".join(self.title_lines)
+
+    def text_lines(self) -> list[str]:
+        """Every paragraph's text in document order (used to compare builds)."""
+        lines = list(self.title_lines)
+        if self.recipient:
+            lines.append(self.recipient)
+        lines += [p.text for p in self.body]
+        if self.attachments:
+            lines.append("附件：" + "；".join(self.attachments))
+        lines += [t for t in (self.signature, self.date_text, self.note) if t]
+        return lines

@@ -1,0 +1,299 @@
+"""Write a compiled report as a GB/T 9704-2012 .docx built from named styles."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from govreport import wordml as wml
+from govreport.atomic import write_bytes_atomic
+from govreport.document import Para, ReportDocument
+from govreport.layout import FontProfile, Layout, load_layout, mm_to_twips
+from govreport.title import em_width
+
+# Logical style -> (styleId, layout key). Body text is Word's built-in Normal style, which
+# Chinese Word and WPS show as 正文, so a paragraph the clerk adds is already body text.
+STYLE_IDS = {
+    "body": "Normal", "title": "GwTitle", "recipient": "GwRecipient", "h1": "GwHeading1",
+    "h2": "GwHeading2", "h3": "GwHeading3", "h4": "GwHeading4", "attachment": "GwAttachment",
+    "signature": "GwSignature", "date": "GwDate", "note": "GwNote", "footer": "GwPageNumber",
+}
+CHAR_STYLE_IDS = {f"h{n}": f"GwHeading{n}Char" for n in range(1, 5)}
+
+
+@dataclass
+class _Ctx:
+    layout: Layout
+    profile: FontProfile
+
+    @property
+    def line(self) -> int:
+        return self.layout.grid["line_pitch_twips"]
+
+    def chars(self, n: float) -> int:
+        return self.layout.chars(n)
+
+
+def _style_props(ctx: _Ctx, key: str) -> tuple[str, str]:
+    s = ctx.layout.styles[key]
+    prof = ctx.profile
+    bold = s.get("bold")
+    if key == "title" and prof.title_bold:
+        bold = True
+    align = s.get("align")
+    first = s.get("first_line_chars")
+    snap = s.get("snap_to_grid")
+    ppr = wml.ppr_xml(
+        keep_next=bool(s.get("keep_next")),
+        jc={"left": "left", "right": "right", "center": "center", "both": "both"}.get(align or ""),
+        first_line_chars=first if first is not None else None,
+        first_line=ctx.chars(first) if first is not None else None,
+        line=ctx.line if key != "footer" else None,
+        snap_to_grid=snap if snap is not None else None,
+        outline=s.get("outline_level"),
+        chinese_breaking=(key == "body"),
+    )
+    rpr = wml.rpr_xml(font=prof.font(s["font"]), latin=prof.latin, size_pt=s["size_pt"],
+                      bold=bold)
+    return ppr, rpr
+
+
+def _install_styles(doc, ctx: _Ctx) -> None:
+    styles_el = doc.styles.element
+    prof = ctx.profile
+    body = ctx.layout.styles["body"]
+    wml.strip_theme_fonts(styles_el)
+    wml.set_doc_defaults(
+        styles_el,
+        wml.rpr_xml(font=prof.font("body"), latin=prof.latin, size_pt=body["size_pt"],
+                    spacing=ctx.layout.grid["char_spacing_twips"], lang=True),
+        wml.ppr_xml(line=ctx.line, chinese_breaking=True))
+    for key, sid in STYLE_IDS.items():
+        ppr, rpr = _style_props(ctx, key)
+        name = ctx.layout.styles[key]["name"]
+        if key == "body":
+            rpr = wml.rpr_xml(font=prof.font("body"), latin=prof.latin,
+                              size_pt=body["size_pt"],
+                              spacing=ctx.layout.grid["char_spacing_twips"], lang=True)
+            xml = wml.paragraph_style_xml("Normal", "Normal", ppr, rpr, based_on=None,
+                                          next_style=None, default=True, ui_priority=0)
+        else:
+            link = CHAR_STYLE_IDS.get(key)
+            xml = wml.paragraph_style_xml(sid, name, ppr, rpr, link=link,
+                                          next_style="Normal" if key != "footer" else sid)
+        wml.put_style(styles_el, xml)
+    for key, cid in CHAR_STYLE_IDS.items():
+        s = ctx.layout.styles[key]
+        rpr = wml.rpr_xml(font=prof.font(s["font"]), latin=prof.latin, bold=s.get("bold"))
+        wml.put_style(styles_el, wml.character_style_xml(cid, s["name"] + "字符", rpr,
+                                                         link=STYLE_IDS[key]))
+
+
+def _setup_section(doc, ctx: _Ctx) -> None:
+    p = ctx.layout.page
+    sec = doc.sections[0]
+    sec.page_width = Twips(mm_to_twips(p["width_mm"]))
+    sec.page_height = Twips(mm_to_twips(p["height_mm"]))
+    sec.top_margin = Twips(mm_to_twips(p["top_mm"]))
+    sec.bottom_margin = Twips(mm_to_twips(p["bottom_mm"]))
+    sec.left_margin = Twips(mm_to_twips(p["left_mm"]))
+    sec.right_margin = Twips(mm_to_twips(p["right_mm"]))
+    sec.gutter = Twips(0)
+    sec.header_distance = Twips(mm_to_twips(15))
+    sec.footer_distance = Twips(mm_to_twips(ctx.layout["footer"]["distance_mm"]))
+    sect_pr = sec._sectPr
+    wml.set_doc_grid(sect_pr, ctx.line)
+    wml.set_page_number_format(sect_pr)
+    doc.settings.odd_and_even_pages_header_footer = True
+    wml.chinese_typography_settings(doc.settings.element)
+    # 7.5: odd pages right, even pages left, one character in from the edge
+    f = ctx.layout["footer"]
+    s = ctx.layout.styles["footer"]
+    indent = round(f["indent_chars"] * f["size_pt"] * 20)
+    rpr = wml.rpr_xml(font=ctx.profile.font(f["font"]), size_pt=f["size_pt"])
+    odd = wml.ppr_xml(style_id=STYLE_IDS["footer"], jc="right", right=indent, first_line=0)
+    even = wml.ppr_xml(style_id=STYLE_IDS["footer"], jc="left", left=indent, first_line=0)
+    del s
+    sec.footer.is_linked_to_previous = False
+    sec.even_page_footer.is_linked_to_previous = False
+    wml.replace_story(sec.footer._element,
+                      [wml.page_number_paragraph_xml(odd, rpr, f["dash"], f["gap"])])
+    wml.replace_story(sec.even_page_footer._element,
+                      [wml.page_number_paragraph_xml(even, rpr, f["dash"], f["gap"])])
+    # empty headers, so Word/WPS do not inherit anything on even pages
+    sec.header.is_linked_to_previous = False
+    sec.even_page_header.is_linked_to_previous = False
+
+
+class _Body:
+    def __init__(self, doc, ctx: _Ctx):
+        self.el = doc.element.body
+        self.ctx = ctx
+        self.count = 0
+
+    def para(self, style: str, runs: list[tuple[str, str]], **ppr) -> None:
+        sid = STYLE_IDS[style]
+        pstyle = None if sid == "Normal" else sid
+        wml.append_to_body(self.el, wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs))
+        self.count += 1
+
+    def blank(self, n: int = 1, keep_next: bool = False) -> None:
+        """空N行: empty body paragraphs of the grid line height."""
+        for _ in range(n):
+            self.para("body", [], keep_next=keep_next)
+
+
+def _runs(p: Para) -> list[tuple[str, str]]:
+    return [(r.text, wml.rpr_xml(style_id=CHAR_STYLE_IDS[r.style]) if r.style else "")
+            for r in p.runs]
+
+
+def _signature_indents(ctx: _Ctx, signature: str, date_text: str) -> tuple[float, float]:
+    """Right indents in characters for 署名 and 成文日期 without a seal (7.3.5.2)."""
+    sig_cfg = ctx.layout["signature"]
+    ws, wd = em_width(signature), em_width(date_text)
+    right = sig_cfg["right_chars"]
+    shift = sig_cfg["date_shift_chars"]
+    if wd > ws:
+        # 成文日期长于署名：日期右空二字，署名右空相应增加
+        return wd + right + shift - ws, right
+    return right, right + ws - wd - shift
+
+
+def _seal_indents(ctx: _Ctx, signature: str, date_text: str) -> tuple[float, float]:
+    """With a seal (7.3.5.1): date 右空四字, signature centred on the date."""
+    date_right = ctx.layout["seal"]["date_right_chars"]
+    ws, wd = em_width(signature), em_width(date_text)
+    return date_right + (wd - ws) / 2, date_right
+
+
+def _write_header(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
+    """版头 of the 上报件: red 发文机关标志, 发文字号 and 签发人 on one line, the red rule."""
+    h = ctx.layout["header"]
+    prof = ctx.profile
+    mark_rpr = wml.rpr_xml(font=prof.font(h["mark_font"]), size_pt=h["mark_size_pt"],
+                           color=h["mark_color"], spacing=0)
+    # the 版心 starts 37mm down; the mark's top edge should be 35mm below the 版心 top
+    top_blank = max(0, round(mm_to_twips(35) / body.ctx.line) - 1)
+    body.blank(top_blank)
+    body.para("title", [(doc.issuing_office, mark_rpr)], snap_to_grid=False,
+              line=round(h["mark_size_pt"] * 20 * 1.3), line_rule="exact")
+    body.blank(h["blank_lines_after_mark"])
+    width = ctx.layout.text_width_twips
+    one = ctx.chars(1)
+    label_rpr = wml.rpr_xml(font=prof.font(h["issuer_label_font"]))
+    name_rpr = wml.rpr_xml(font=prof.font(h["issuer_name_font"]))
+    runs_xml = wml.run_xml(doc.doc_number)
+    if doc.issuer:
+        runs_xml += (wml.tab_run() + wml.run_xml("签发人：", label_rpr)
+                     + wml.run_xml(doc.issuer, name_rpr))
+    # 发文字号居左空一字，签发人居右空一字; the red rule 4mm below as a bottom border
+    ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left",
+                      tabs=[("right", width - 2 * one)],
+                      border_bottom=(h["rule_width_eighths"], h["rule_color"]))
+    from docx.oxml import parse_xml
+    body.el.find(qn("w:sectPr")).addprevious(
+        parse_xml(f"<w:p {wml.W}><w:pPr>{ppr}</w:pPr>{runs_xml}</w:p>"))
+    body.count += 1
+    body.blank(h["blank_lines_before_title"])
+
+
+def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
+    """版记 at the bottom of the last page: 抄送, 印发机关和印发日期 between rules (7.4)."""
+    c = ctx.layout["colophon"]
+    prof = ctx.profile
+    rpr = wml.rpr_xml(font=prof.font(c["font"]), size_pt=c["size_pt"], spacing=0)
+    one = round(c["size_pt"] * 20 * c["indent_chars"])
+    width = ctx.layout.text_width_twips
+    rows = []
+    if doc.cc:
+        cc = doc.cc.strip().rstrip("。.") + "。"
+        ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left", line=ctx.line,
+                          snap_to_grid=False)
+        rows.append([(ppr, wml.run_xml("抄送：" + cc, rpr))])
+    ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left", line=ctx.line,
+                      snap_to_grid=False, tabs=[("right", width - one)])
+    rows.append([(ppr, wml.run_xml(doc.printed_by, rpr) + wml.tab_run()
+                  + wml.run_xml(doc.printed_on_text + "印发", rpr))])
+    table = wml.colophon_table_xml(rows, width, c["thick_eighths"], c["thin_eighths"],
+                                   ctx.line)
+    # anchor the table to the bottom of the 版心 so the last rule sits on its lower edge
+    table = table.replace(
+        "<w:tblPr>",
+        '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" '
+        'w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>'
+        '<w:tblOverlap w:val="never"/>', 1)
+    wml.append_to_body(body.el, table)
+
+
+def build_document(doc: ReportDocument, layout: Layout | None = None):
+    """Return a python-docx Document for the compiled report."""
+    layout = layout or load_layout()
+    ctx = _Ctx(layout, layout.profile(doc.fonts or None))
+    d = Document()
+    _install_styles(d, ctx)
+    _setup_section(d, ctx)
+    body = _Body(d, ctx)
+    for p in list(body.el):
+        if p.tag == qn("w:p"):
+            body.el.remove(p)
+    submitted = doc.variant == "submitted"
+    if submitted:
+        _write_header(body, doc, ctx)
+    for i, line in enumerate(doc.title_lines):
+        body.para("title", [(line, "")])
+    if doc.recipient:
+        body.blank(1)
+        body.para("recipient", [(doc.recipient, "")])
+    elif not submitted:
+        body.blank(1)
+    last = len(doc.body) - 1
+    for i, p in enumerate(doc.body):
+        keep = i == last      # 署名 and 日期 never stand alone on the last page
+        if p.style == "body" and p.outline is not None:
+            body.para("body", _runs(p), outline=p.outline, keep_next=keep)
+        else:
+            body.para(p.style, _runs(p), keep_next=keep)
+    if doc.attachments:
+        body.blank(1, keep_next=True)
+        many = len(doc.attachments) > 1
+        for i, name in enumerate(doc.attachments, 1):
+            label = f"{i}." if many else ""
+            if i == 1:
+                body.para("attachment", [("附件：" + label + name, "")], keep_next=True)
+            else:
+                body.para("attachment", [(label + name, "")], keep_next=True,
+                          left=ctx.chars(5), first_line=0, first_line_chars=0)
+    if submitted:
+        blanks = ctx.layout["seal"]["blank_lines_before"]
+        sig_right, date_right = _seal_indents(ctx, doc.signature, doc.date_text)
+    else:
+        blanks = 1
+        sig_right, date_right = _signature_indents(ctx, doc.signature, doc.date_text)
+    body.blank(blanks, keep_next=True)
+    body.para("signature", [(doc.signature, "")], right=ctx.chars(sig_right))
+    body.para("date", [(doc.date_text, "")], right=ctx.chars(date_right),
+              keep_next=bool(doc.note))
+    if doc.note:
+        body.para("note", [(doc.note, "")])
+    if submitted:
+        _write_colophon(body, doc, ctx)
+    core = d.core_properties
+    core.title = doc.title
+    core.author = doc.signature
+    core.comments = "govreport"
+    return d
+
+
+def to_bytes(doc: ReportDocument, layout: Layout | None = None) -> bytes:
+    buf = io.BytesIO()
+    build_document(doc, layout).save(buf)
+    return buf.getvalue()
+
+
+def write_docx(doc: ReportDocument, path: Path | str, layout: Layout | None = None) -> None:
+    write_bytes_atomic(Path(path), to_bytes(doc, layout))

@@ -1,0 +1,220 @@
+"""The draft file: one JSON file holding everything the clerk entered.
+
+See docs/draft-format.md. Unknown future versions are refused; older ones are migrated.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govreport.atomic import write_text_atomic
+from govreport.blocks import Block, parse_text
+from govreport.errors import InputError
+from govreport.figures import Figure
+from govreport.pack import TemplatePack, load_pack
+
+FORMAT = "govreport-draft"
+SCHEMA_VERSION = 1
+
+VARIANT_PUBLIC = "public"        # 公开件: no 版头, for the website
+VARIANT_SUBMITTED = "submitted"  # 上报件: 版头, seal layout, 版记
+VARIANTS = (VARIANT_PUBLIC, VARIANT_SUBMITTED)
+
+
+@dataclass
+class SectionDraft:
+    id: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.to_text() for b in self.blocks)
+
+
+@dataclass
+class Draft:
+    unit: str
+    year: int
+    template: str = "fazhi-township"
+    title: str | None = None            # None: computed from the pack
+    title_lines: list[str] | None = None  # clerk's own title line break
+    recipient: str = ""                 # 主送机关, without the colon
+    signature: str = ""                 # 发文机关署名; "" means the pack's default
+    date: str | None = None             # 成文日期, ISO yyyy-mm-dd
+    closing: str | None = None          # e.g. 特此报告。; None means the pack's default
+    note: str = ""                      # 附注, e.g. 此件公开发布
+    attachments: list[str] = field(default_factory=list)  # 附件名称
+    variant: str = VARIANT_PUBLIC
+    fonts: str = ""                     # font profile id; "" means the layout's default
+    doc_number: str = ""                # 发文字号 (上报件)
+    issuer: str = ""                    # 签发人 (上报件)
+    issuing_office: str = ""            # 发文机关标志 (上报件); "" -> 单位 + 人民政府
+    cc: str = ""                        # 抄送 (上报件)
+    printed_by: str = ""                # 印发机关 (上报件)
+    printed_on: str | None = None       # 印发日期 ISO (上报件)
+    sections: list[SectionDraft] = field(default_factory=list)
+    workbook: dict | None = None        # {"path", "sha256", "year"}
+    figures: dict[str, Figure] = field(default_factory=dict)     # values used, from the workbook
+    overrides: dict[str, Figure] = field(default_factory=dict)   # values the clerk typed
+    bindings: dict[str, str] = field(default_factory=dict)       # id -> "普法!D7"
+    source_text: str | None = None      # original text of an imported report
+
+    def section(self, sid: str) -> SectionDraft | None:
+        return next((s for s in self.sections if s.id == sid), None)
+
+    def section_ids(self) -> list[str]:
+        return [s.id for s in self.sections]
+
+    def date_value(self) -> dt.date:
+        if self.date:
+            return dt.date.fromisoformat(self.date)
+        return default_date(self.year)
+
+    def to_dict(self) -> dict:
+        return {
+            "format": FORMAT,
+            "schema_version": SCHEMA_VERSION,
+            "template": self.template,
+            "unit": self.unit,
+            "year": self.year,
+            "title": self.title,
+            "title_lines": self.title_lines,
+            "recipient": self.recipient,
+            "signature": self.signature,
+            "date": self.date,
+            "closing": self.closing,
+            "note": self.note,
+            "attachments": self.attachments,
+            "variant": self.variant,
+            "fonts": self.fonts,
+            "doc_number": self.doc_number,
+            "issuer": self.issuer,
+            "issuing_office": self.issuing_office,
+            "cc": self.cc,
+            "printed_by": self.printed_by,
+            "printed_on": self.printed_on,
+            "sections": [{"id": s.id, "blocks": [b.to_dict() for b in s.blocks]}
+                         for s in self.sections],
+            "workbook": self.workbook,
+            "figures": {k: v.to_dict() for k, v in self.figures.items()},
+            "overrides": {k: v.to_dict() for k, v in self.overrides.items()},
+            "bindings": self.bindings,
+            "source_text": self.source_text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Draft":
+        def figs(raw: dict | None) -> dict[str, Figure]:
+            return {k: Figure.from_dict(k, v) for k, v in (raw or {}).items()}
+        return cls(
+            unit=d["unit"], year=int(d["year"]), template=d.get("template", "fazhi-township"),
+            title=d.get("title"), title_lines=d.get("title_lines"),
+            recipient=d.get("recipient", ""), signature=d.get("signature", ""),
+            date=d.get("date"), closing=d.get("closing"), note=d.get("note", ""),
+            attachments=list(d.get("attachments", [])),
+            variant=d.get("variant", VARIANT_PUBLIC), fonts=d.get("fonts", ""),
+            doc_number=d.get("doc_number", ""), issuer=d.get("issuer", ""),
+            issuing_office=d.get("issuing_office", ""), cc=d.get("cc", ""),
+            printed_by=d.get("printed_by", ""), printed_on=d.get("printed_on"),
+            sections=[SectionDraft(s["id"], [Block.from_dict(b) for b in s.get("blocks", [])])
+                      for s in d.get("sections", [])],
+            workbook=d.get("workbook"), figures=figs(d.get("figures")),
+            overrides=figs(d.get("overrides")), bindings=dict(d.get("bindings", {})),
+            source_text=d.get("source_text"),
+        )
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """Reports are written early in the year after the one they cover."""
+    return (today or dt.date.today()).year - 1
+
+
+def default_date(year: int, today: dt.date | None = None) -> dt.date:
+    """Today while it is still reporting season for `year`, otherwise a January date."""
+    today = today or dt.date.today()
+    if today.year == year + 1 and today.month <= 3:
+        return today
+    return dt.date(year + 1, 1, 20)
+
+
+def default_sections(pack: TemplatePack) -> list[SectionDraft]:
+    return [SectionDraft(s.id, parse_text(s.default_text))
+            for s in pack.sections if s.in_new_draft]
+
+
+def new_draft(unit: str, year: int, pack: TemplatePack | None = None) -> Draft:
+    pack = pack or load_pack()
+    unit = unit.strip()
+    if not unit:
+        raise InputError("单位名称不能为空")
+    return Draft(unit=unit, year=year, template=pack.id, sections=default_sections(pack),
+                 date=default_date(year).isoformat())
+
+
+# --- reading and writing ---------------------------------------------------------------
+
+def _migrate_v0(d: dict) -> dict:
+    """Version 0 (early prototype): sections as {id: flat text}."""
+    d = dict(d)
+    secs = d.get("sections") or {}
+    if isinstance(secs, dict):
+        d["sections"] = [{"id": sid, "blocks": [b.to_dict() for b in parse_text(text)]}
+                         for sid, text in secs.items()]
+    d["schema_version"] = 1
+    return d
+
+
+MIGRATIONS = {0: _migrate_v0}
+
+
+def from_json_text(text: str, path: Path | str = "草稿") -> Draft:
+    name = Path(path).name
+    try:
+        d = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"草稿文件“{name}”已损坏或不是草稿（第{exc.lineno}行格式错误）",
+                         path=path) from exc
+    if not isinstance(d, dict) or d.get("format", FORMAT) != FORMAT or "unit" not in d:
+        raise InputError(f"“{name}”不是 govreport 草稿文件", path=path)
+    version = d.get("schema_version", 0)
+    if not isinstance(version, int):
+        raise InputError(f"草稿文件“{name}”的版本号无效", path=path)
+    if version > SCHEMA_VERSION:
+        raise InputError(
+            f"草稿文件“{name}”由更新版本的 govreport 保存（格式版本 {version}，本程序支持到 "
+            f"{SCHEMA_VERSION}），请升级 govreport 后再打开", path=path)
+    while version < SCHEMA_VERSION:
+        d = MIGRATIONS[version](d)
+        version = d["schema_version"]
+    try:
+        return Draft.from_dict(d)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"草稿文件“{name}”内容不完整：{exc}", path=path) from exc
+
+
+def load(path: Path | str) -> Draft:
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"“{path}”是一个文件夹，不是草稿文件", path=path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到草稿文件“{path}”", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"无法读取草稿文件“{path}”：{exc.strerror or exc}", path=path) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"“{path.name}”不是 govreport 草稿文件（不是 UTF-8 文本）",
+                         path=path) from exc
+    return from_json_text(text, path)
+
+
+def to_json_text(draft: Draft) -> str:
+    return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def save(draft: Draft, path: Path | str) -> None:
+    write_text_atomic(Path(path), to_json_text(draft))

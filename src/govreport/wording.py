@@ -1,0 +1,267 @@
+"""Section wording: jinja2 text rendered in a sandbox, with figures and visible gaps.
+
+A figure the report needs but nobody supplied renders as 【缺：指标名称】 and becomes a finding;
+it is never an empty string and never an exception.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jinja2 import TemplateError, Undefined, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from govreport import numfmt
+from govreport.figures import Figure, FigureSet
+from govreport.findings import ERROR, WARNING, Finding
+from govreport.indicators import Indicator, IndicatorSet
+
+GAP_OPEN = "【缺："
+GAP_CLOSE = "】"
+GAP_RE = re.compile(r"【缺：([^】]*)】")
+
+
+def gap(name: str) -> str:
+    return f"{GAP_OPEN}{name}{GAP_CLOSE}"
+
+
+@dataclass
+class RenderLog:
+    """Collects what happened while rendering one piece of text."""
+    section: str | None = None
+    block: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)   # indicator ids cited, in order
+
+    def missing(self, label: str, indicator_id: str | None) -> str:
+        self.findings.append(Finding(
+            WARNING, "figure-missing",
+            f"缺少数据“{label}”，报告中留有{gap(label)}",
+            section=self.section, block=self.block, quote=indicator_id,
+            suggestion="在统计表中补充该数据，或在向导中手工录入，或删改这句话"))
+        return gap(label)
+
+
+class FigureRef:
+    """What a template sees for an indicator: prints as the value, or as a gap when missing."""
+
+    def __init__(self, indicator: Indicator, figure: Figure | None, log: RenderLog,
+                 previous: bool = False):
+        self._ind = indicator
+        self._fig = figure
+        self._log = log
+        self._prev = previous
+
+    @property
+    def value(self) -> float | None:
+        if self._fig is None:
+            return None
+        return self._fig.previous if self._prev else self._fig.value
+
+    @property
+    def previous(self) -> "FigureRef":
+        return FigureRef(self._ind, self._fig, self._log, previous=True)
+
+    @property
+    def label(self) -> str:
+        return self._ind.name + ("（上年）" if self._prev else "")
+
+    def gap(self) -> str:
+        return self._log.missing(self.label, self._ind.id)
+
+    def __bool__(self) -> bool:
+        return self.value is not None
+
+    def __str__(self) -> str:
+        self._log.used.append(self._ind.id)
+        v = self.value
+        return self.gap() if v is None else numfmt.plain(v, self._ind.type)
+
+
+class GapUndefined(Undefined):
+    """A name that is no indicator: rendered as a gap and reported as an error."""
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        name = self._undefined_name or "?"
+        log = _current_log()
+        if log is not None:
+            log.findings.append(Finding(
+                ERROR, "unknown-reference", f"文中引用了不存在的数据项“{name}”",
+                section=log.section, block=log.block, quote=name,
+                suggestion="从“插入数据”列表中选择数据项，或删除这处引用"))
+        return gap(name)
+
+    __html__ = __str__
+
+
+_LOG: list[RenderLog] = []
+
+
+def _current_log() -> RenderLog | None:
+    return _LOG[-1] if _LOG else None
+
+
+def _unwrap(x, fn, *args):
+    """Apply a number filter to a figure, a plain number, or a gap."""
+    if isinstance(x, FigureRef):
+        x._log.used.append(x._ind.id)
+        if x.value is None:
+            return x.gap()
+        return fn(x.value, *args)
+    if isinstance(x, Undefined):
+        return str(x)
+    if x is None or x == "":
+        log = _current_log()
+        return log.missing("数据", None) if log else gap("数据")
+    return fn(float(x), *args)
+
+
+def f_approx(x):
+    return _unwrap(x, numfmt.approx)
+
+
+def f_pct(x, digits: int = 2):
+    return _unwrap(x, numfmt.percent, digits)
+
+
+def f_at_least(x, step: float = 5):
+    return _unwrap(x, numfmt.at_least, step)
+
+
+def f_plain(x, digits: int | None = None):
+    if digits is None:
+        return _unwrap(x, numfmt.plain)
+    return _unwrap(x, numfmt.trim, digits)
+
+
+def f_yoy(x):
+    if isinstance(x, FigureRef):
+        x._log.used.append(x._ind.id)
+        cur, prev = x.value, x.previous.value
+        if cur is None:
+            return x.gap()
+        if prev is None:
+            return x.previous.gap()
+        if prev == 0:
+            return x._log.missing(x._ind.name + "（上年为0，无法计算同比）", x._ind.id)
+        return numfmt.yoy(cur, prev)
+    return str(x) if isinstance(x, Undefined) else gap("同比")
+
+
+def f_cn(x):
+    return _unwrap(x, lambda v: numfmt.chinese(int(v)))
+
+
+def f_ordinal(x):
+    return _unwrap(x, lambda v: numfmt.ordinal(int(v)))
+
+
+def f_quarter(x):
+    return _unwrap(x, lambda v: numfmt.quarter(int(v)))
+
+
+FILTERS = {
+    "approx": f_approx, "pct": f_pct, "at_least": f_at_least, "plain": f_plain,
+    "yoy": f_yoy, "cn": f_cn, "ordinal": f_ordinal, "quarter": f_quarter,
+}
+
+
+@lru_cache(maxsize=1)
+def environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=GapUndefined, autoescape=False,
+                               keep_trailing_newline=False)
+    env.filters.update(FILTERS)
+    return env
+
+
+@lru_cache(maxsize=4096)
+def _compile(source: str):
+    return environment().from_string(source)
+
+
+def has_markup(text: str) -> bool:
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+@dataclass
+class Context:
+    """Everything a section's wording may refer to."""
+    unit_name: str
+    year: int
+    indicators: IndicatorSet
+    figures: FigureSet
+
+    @property
+    def unit_kind(self) -> str:
+        return unit_kind(self.unit_name)
+
+    def variables(self, log: RenderLog) -> dict:
+        vars_ = {
+            "unit_name": self.unit_name, "unit_kind": self.unit_kind,
+            "year": self.year, "next_year": self.year + 1, "last_year": self.year - 1,
+        }
+        for ind in self.indicators:
+            vars_[ind.id] = FigureRef(ind, self.figures.get(ind.id), log)
+        return vars_
+
+
+def unit_kind(unit_name: str) -> str:
+    """镇 / 乡 / 街道 / 县 ..., as in 全镇, 我乡; defaults to 镇."""
+    for suffix in ("街道", "镇", "乡", "县", "区", "市"):
+        if unit_name.endswith(suffix) or unit_name.endswith(suffix + "人民政府") \
+                or unit_name.endswith(suffix + "办事处"):
+            return suffix
+    return "镇"
+
+
+def render(source: str, ctx: Context, section: str | None = None,
+           block: int | None = None) -> tuple[str, RenderLog]:
+    """Render one piece of wording; returns the text and what happened."""
+    log = RenderLog(section=section, block=block)
+    if not has_markup(source):
+        return source, log
+    try:
+        template = _compile(source)
+    except TemplateError as exc:
+        log.findings.append(Finding(
+            ERROR, "template-syntax", f"文中的数据引用写法有误：{_short(exc)}",
+            section=section, block=block, quote=source[:30],
+            suggestion="检查 {{ }} 是否成对；要写大括号本身，请用全角｛｝"))
+        return source, log
+    _LOG.append(log)
+    try:
+        text = template.render(ctx.variables(log))
+    except TemplateError as exc:
+        log.findings.append(Finding(
+            ERROR, "template-error", f"文中的数据引用无法生成：{_short(exc)}",
+            section=section, block=block, quote=source[:30]))
+        text = source
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        log.findings.append(Finding(
+            ERROR, "template-error", f"文中的数据引用无法生成：{exc}",
+            section=section, block=block, quote=source[:30]))
+        text = source
+    finally:
+        _LOG.pop()
+    return text, log
+
+
+def _short(exc: Exception) -> str:
+    return str(getattr(exc, "message", None) or exc).splitlines()[0][:80]
+
+
+def referenced_names(source: str) -> set[str]:
+    """Names a piece of wording reads (for checking templates against the indicator list)."""
+    ast = environment().parse(source)
+    names = set(meta.find_undeclared_variables(ast))
+    return names
+
+
+def references(source: str) -> list[str]:
+    """Indicator-like names in order of appearance (for the ledger and the wizard)."""
+    if not has_markup(source):
+        return []
+    ast = environment().parse(source)
+    return [n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"]

@@ -1,0 +1,353 @@
+"""All raw WordprocessingML that govreport writes, in one place.
+
+python-docx gives us the package (parts, relationships); this module builds the XML it does
+not cover: East Asian fonts in all four slots, styles, the document grid, PAGE fields,
+the 版头 and 版记. Children are inserted in the order the schema requires (CT_PPr, CT_RPr,
+CT_SectPr), because Word refuses, or "repairs", documents that get the order wrong.
+"""
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+W = nsdecls("w")
+
+# Schema order of the children we use (ECMA-376 Part 1, 17.3.1.26 / 17.3.2.28 / 17.6.17).
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+             "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+             "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+             "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+             "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+             "sectPr", "pPrChange")
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
+             "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
+             "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+             "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+             "lang", "eastAsianLayout", "specVanish", "oMath")
+SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+                "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+                "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+                "docGrid", "printerSettings", "sectPrChange")
+THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def esc(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def _ordered(children: dict[str, str], order: tuple[str, ...]) -> str:
+    return "".join(children[name] for name in order if name in children)
+
+
+def set_child(parent, child, order: tuple[str, ...]) -> None:
+    """Replace parent's child of the same tag, or insert it at its schema position."""
+    tag = child.tag
+    local = tag.split("}")[1]
+    old = parent.find(tag)
+    if old is not None:
+        parent.replace(old, child)
+        return
+    rank = order.index(local)
+    for i, existing in enumerate(parent):
+        name = existing.tag.split("}")[1] if "}" in existing.tag else existing.tag
+        if name in order and order.index(name) > rank:
+            parent.insert(i, child)
+            return
+    parent.append(child)
+
+
+# --- run and paragraph properties ---------------------------------------------------------
+
+def rfonts(east_asia: str, latin: str | None = None) -> str:
+    """All four font slots, plus the eastAsia hint so quotes and dashes use the Chinese font."""
+    lat = esc(latin or east_asia)
+    ea = esc(east_asia)
+    return (f'<w:rFonts w:ascii="{lat}" w:hAnsi="{lat}" w:eastAsia="{ea}" w:cs="{ea}" '
+            f'w:hint="eastAsia"/>')
+
+
+def rpr_xml(*, font: str | None = None, latin: str | None = None, size_pt: float | None = None,
+            bold: bool | None = None, spacing: int | None = None, color: str | None = None,
+            style_id: str | None = None, lang: bool = False) -> str:
+    c: dict[str, str] = {}
+    if style_id:
+        c["rStyle"] = f'<w:rStyle w:val="{style_id}"/>'
+    if font:
+        c["rFonts"] = rfonts(font, latin)
+    if bold is not None:
+        v = "1" if bold else "0"
+        c["b"] = f'<w:b w:val="{v}"/>'
+        c["bCs"] = f'<w:bCs w:val="{v}"/>'
+    if color:
+        c["color"] = f'<w:color w:val="{color}"/>'
+    if spacing is not None:
+        c["spacing"] = f'<w:spacing w:val="{spacing}"/>'
+    if size_pt is not None:
+        hp = round(size_pt * 2)
+        c["sz"] = f'<w:sz w:val="{hp}"/>'
+        c["szCs"] = f'<w:szCs w:val="{hp}"/>'
+    if lang:
+        c["lang"] = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+    return _ordered(c, RPR_ORDER)
+
+
+def ppr_xml(*, style_id: str | None = None, keep_next: bool = False, widow: bool | None = None,
+            jc: str | None = None, first_line: int | None = None,
+            first_line_chars: int | None = None, left: int | None = None,
+            right: int | None = None, line: int | None = None, line_rule: str = "exact",
+            snap_to_grid: bool | None = None, outline: int | None = None,
+            chinese_breaking: bool = False, border_bottom: tuple[int, str] | None = None,
+            border_top: tuple[int, str] | None = None, tabs: list[tuple[str, int]] | None = None,
+            page_break_before: bool = False) -> str:
+    c: dict[str, str] = {}
+    if style_id:
+        c["pStyle"] = f'<w:pStyle w:val="{style_id}"/>'
+    if keep_next:
+        c["keepNext"] = "<w:keepNext/>"
+    if page_break_before:
+        c["pageBreakBefore"] = "<w:pageBreakBefore/>"
+    if widow is not None:
+        c["widowControl"] = f'<w:widowControl w:val="{1 if widow else 0}"/>'
+    if border_top or border_bottom:
+        inner = ""
+        if border_top:
+            inner += (f'<w:top w:val="single" w:sz="{border_top[0]}" w:space="1" '
+                      f'w:color="{border_top[1]}"/>')
+        if border_bottom:
+            inner += (f'<w:bottom w:val="single" w:sz="{border_bottom[0]}" w:space="1" '
+                      f'w:color="{border_bottom[1]}"/>')
+        c["pBdr"] = f"<w:pBdr>{inner}</w:pBdr>"
+    if tabs:
+        c["tabs"] = "<w:tabs>" + "".join(
+            f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs) + "</w:tabs>"
+    if chinese_breaking:
+        # Chinese line breaking: no 。，、 at a line start. LibreOffice reads a missing
+        # overflowPunct the other way round, so write every value explicitly.
+        c["kinsoku"] = '<w:kinsoku w:val="1"/>'
+        c["wordWrap"] = '<w:wordWrap w:val="1"/>'
+        c["overflowPunct"] = '<w:overflowPunct w:val="1"/>'
+        c["topLinePunct"] = '<w:topLinePunct w:val="0"/>'
+        c["autoSpaceDE"] = '<w:autoSpaceDE w:val="0"/>'
+        c["autoSpaceDN"] = '<w:autoSpaceDN w:val="0"/>'
+    if snap_to_grid is not None:
+        c["snapToGrid"] = f'<w:snapToGrid w:val="{1 if snap_to_grid else 0}"/>'
+    if line is not None:
+        c["spacing"] = (f'<w:spacing w:before="0" w:after="0" w:line="{line}" '
+                        f'w:lineRule="{line_rule}"/>')
+    ind = []
+    if left is not None:
+        ind.append(f'w:left="{left}"')
+    if right is not None:
+        ind.append(f'w:right="{right}"')
+    if first_line_chars is not None:
+        ind.append(f'w:firstLineChars="{first_line_chars * 100}"')
+    if first_line is not None:
+        ind.append(f'w:firstLine="{first_line}"')
+    if ind:
+        c["ind"] = f'<w:ind {" ".join(ind)}/>'
+    if jc:
+        c["jc"] = f'<w:jc w:val="{jc}"/>'
+    if outline is not None:
+        c["outlineLvl"] = f'<w:outlineLvl w:val="{outline}"/>'
+    return _ordered(c, PPR_ORDER)
+
+
+# --- styles -------------------------------------------------------------------------------
+
+def strip_theme_fonts(root) -> None:
+    """Remove theme font references: they make Chinese text fall back to MS Mincho."""
+    for rf in root.iter(qn("w:rFonts")):
+        for attr in THEME_FONT_ATTRS:
+            key = qn(f"w:{attr}")
+            if key in rf.attrib:
+                del rf.attrib[key]
+
+
+def set_doc_defaults(styles_el, run_props: str, para_props: str) -> None:
+    old = styles_el.find(qn("w:docDefaults"))
+    new = parse_xml(f"<w:docDefaults {W}><w:rPrDefault><w:rPr>{run_props}</w:rPr>"
+                    f"</w:rPrDefault><w:pPrDefault><w:pPr>{para_props}</w:pPr></w:pPrDefault>"
+                    f"</w:docDefaults>")
+    if old is not None:
+        styles_el.replace(old, new)
+    else:
+        styles_el.insert(0, new)
+
+
+def put_style(styles_el, xml: str) -> None:
+    """Add a style, replacing one with the same styleId."""
+    new = parse_xml(xml)
+    sid = new.get(qn("w:styleId"))
+    for old in styles_el.findall(qn("w:style")):
+        if old.get(qn("w:styleId")) == sid:
+            styles_el.replace(old, new)
+            return
+    styles_el.append(new)
+
+
+def paragraph_style_xml(style_id: str, name: str, ppr: str, rpr: str, *,
+                        based_on: str | None = "Normal", next_style: str | None = "Normal",
+                        link: str | None = None, default: bool = False,
+                        ui_priority: int = 1) -> str:
+    parts = [f'<w:name w:val="{esc(name)}"/>']
+    if based_on:
+        parts.append(f'<w:basedOn w:val="{based_on}"/>')
+    if next_style:
+        parts.append(f'<w:next w:val="{next_style}"/>')
+    if link:
+        parts.append(f'<w:link w:val="{link}"/>')
+    parts.append(f'<w:uiPriority w:val="{ui_priority}"/><w:qFormat/>')
+    parts.append(f"<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr>")
+    dflt = ' w:default="1"' if default else ""
+    return (f'<w:style {W} w:type="paragraph"{dflt} w:styleId="{style_id}">'
+            + "".join(parts) + "</w:style>")
+
+
+def character_style_xml(style_id: str, name: str, rpr: str, link: str | None = None) -> str:
+    lk = f'<w:link w:val="{link}"/>' if link else ""
+    return (f'<w:style {W} w:type="character" w:customStyle="1" w:styleId="{style_id}">'
+            f'<w:name w:val="{esc(name)}"/><w:basedOn w:val="DefaultParagraphFont"/>{lk}'
+            f'<w:uiPriority w:val="1"/><w:qFormat/><w:rPr>{rpr}</w:rPr></w:style>')
+
+
+# --- body content -------------------------------------------------------------------------
+
+def run_xml(text: str, rpr: str = "") -> str:
+    pr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:r>{pr}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+
+
+def paragraph_xml(ppr: str, runs: list[tuple[str, str]]) -> str:
+    """runs: (text, run properties xml)."""
+    body = "".join(run_xml(t, r) for t, r in runs if t)
+    return f"<w:p {W}><w:pPr>{ppr}</w:pPr>{body}</w:p>"
+
+
+def tab_run() -> str:
+    return "<w:r><w:tab/></w:r>"
+
+
+def append_to_body(body_el, xml: str):
+    """Append before the body's final sectPr."""
+    el = parse_xml(xml)
+    sect = body_el.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(el)
+    else:
+        body_el.append(el)
+    return el
+
+
+def page_field_runs(rpr: str, cached: str = "1") -> str:
+    """A PAGE field with its separate part and a cached result (WPS shows nothing without)."""
+    pr = f"<w:rPr>{rpr}</w:rPr>"
+    return (f'<w:r>{pr}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{pr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+            f'<w:r>{pr}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{pr}<w:t>{cached}</w:t></w:r>'
+            f'<w:r>{pr}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def page_number_paragraph_xml(ppr: str, rpr: str, dash: str, gap: str) -> str:
+    return (f"<w:p {W}><w:pPr>{ppr}</w:pPr>"
+            + run_xml(f"{dash}{gap}", rpr) + page_field_runs(rpr) + run_xml(f"{gap}{dash}", rpr)
+            + "</w:p>")
+
+
+def replace_story(story_el, paragraph_xmls: list[str]) -> None:
+    """Replace all content of a header/footer part's root element."""
+    for child in list(story_el):
+        story_el.remove(child)
+    for xml in paragraph_xmls:
+        story_el.append(parse_xml(xml))
+
+
+# --- section and settings ------------------------------------------------------------------
+
+def set_doc_grid(sect_pr, line_pitch: int) -> None:
+    """'lines' grid: LibreOffice reads linesAndChars with charSpace as two cells per CJK char."""
+    grid = parse_xml(f'<w:docGrid {W} w:type="lines" w:linePitch="{line_pitch}"/>')
+    set_child(sect_pr, grid, SECTPR_ORDER)
+
+
+def set_page_number_format(sect_pr, start: int | None = None) -> None:
+    attr = f' w:start="{start}"' if start else ""
+    set_child(sect_pr, parse_xml(f'<w:pgNumType {W} w:fmt="decimal"{attr}/>'), SECTPR_ORDER)
+
+
+SETTINGS_ORDER = ("writeProtection", "view", "zoom", "removePersonalInformation",
+                  "removeDateAndTime", "doNotDisplayPageBoundaries", "displayBackgroundShape",
+                  "printPostScriptOverText", "printFractionalCharacterWidth", "printFormsData",
+                  "embedTrueTypeFonts", "embedSystemFonts", "saveSubsetFonts",
+                  "saveFormsData", "mirrorMargins", "alignBordersAndEdges",
+                  "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter", "gutterAtTop",
+                  "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
+                  "proofState", "formsDesign", "attachedTemplate", "linkStyles",
+                  "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge",
+                  "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting",
+                  "documentProtection", "autoFormatOverride", "styleLockTheme",
+                  "styleLockQFSet", "defaultTabStop", "autoHyphenation",
+                  "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps",
+                  "showEnvelope", "summaryLength", "clickAndTypeStyle",
+                  "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting",
+                  "bookFoldPrinting", "bookFoldPrintingSheets",
+                  "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+                  "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+                  "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+                  "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+                  "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars",
+                  "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+                  "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent",
+                  "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+                  "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt",
+                  "showXMLTags", "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults",
+                  "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                  "attachedSchema", "themeFontLang", "clrSchemeMapping",
+                  "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+                  "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                  "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
+
+
+def set_setting(settings_el, xml: str) -> None:
+    set_child(settings_el, parse_xml(xml), SETTINGS_ORDER)
+
+
+def chinese_typography_settings(settings_el) -> None:
+    """Compress punctuation only (Word's 中文版式 default) and Chinese theme font language."""
+    set_setting(settings_el, f'<w:characterSpacingControl {W} w:val="compressPunctuation"/>')
+    set_setting(settings_el, f'<w:themeFontLang {W} w:val="en-US" w:eastAsia="zh-CN"/>')
+
+
+# --- 版记 (colophon) ------------------------------------------------------------------------
+
+def colophon_table_xml(rows: list[list[tuple[str, str, str]]], width: int,
+                       thick: int, thin: int, row_height: int) -> str:
+    """A one-column borderless table whose rows are separated by the 版记 rules.
+
+    rows: each row a list of (text, jc, run properties) paragraphs' parts: left text and
+    right text are given as one paragraph with a right tab.
+    The first and last rules are thick, the ones between thin (7.4.1).
+    """
+    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+           '<w:tblLayout w:type="fixed"/>'
+           '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+           '</w:tblCellMar></w:tblPr>'
+           f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>']
+    n = len(rows)
+    for i, paras in enumerate(rows):
+        top = thick if i == 0 else thin
+        bottom = thick if i == n - 1 else thin
+        borders = (f'<w:tcBorders><w:top w:val="single" w:sz="{top}" w:space="0" '
+                   f'w:color="000000"/><w:left w:val="nil"/>'
+                   f'<w:bottom w:val="single" w:sz="{bottom}" w:space="0" w:color="000000"/>'
+                   f'<w:right w:val="nil"/></w:tcBorders>')
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height}"/></w:trPr>'
+                   f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}'
+                   f'<w:vAlign w:val="center"/></w:tcPr>')
+        for ppr, runs_xml in paras:
+            out.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs_xml}</w:p>")
+        out.append("</w:tc></w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
