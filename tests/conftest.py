@@ -1,0 +1,34 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def pack():
+    from govreport.pack import load_pack
+    return load_pack()
+
+
+@pytest.fixture(scope="session")
+def sample_workbook() -> Path:
+    from govreport import paths
+    return paths.sample_workbook()
+
+
+@pytest.fixture(scope="session")
+def demo_docx(tmp_path_factory) -> Path:
+    """The demo report, built once per session."""
+    from govreport import service
+    out = tmp_path_factory.mktemp("demo") / "示例报告.docx"
+    service.build(service.demo_draft(), out)
+    return out

@@ -1,0 +1,110 @@
+"""The command line: exit codes 0/1/2, Chinese messages, no tracebacks."""
+import pytest
+from docx import Document
+
+from govreport.cli import main
+
+
+def run(capsys, *args):
+    try:
+        code = main(list(args))
+    except SystemExit as e:       # argparse usage errors and --help
+        code = e.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_build_demo_writes_a_report_that_opens(capsys, tmp_path):
+    out = tmp_path / "示例报告.docx"
+    code, stdout, _ = run(capsys, "build", "--demo", "-o", str(out))
+    assert code == 0
+    assert "已生成" in stdout
+    text = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "清溪镇" in text and "调处矛盾纠纷128起" in text
+
+
+def test_build_from_the_sample_workbook_without_a_draft(capsys, tmp_path, sample_workbook):
+    out = tmp_path / "报告.docx"
+    code, stdout, _ = run(capsys, "build", "--data", str(sample_workbook), "-o", str(out))
+    assert code in (0, 1)
+    doc = Document(out)
+    assert doc.paragraphs[0].text.startswith("清溪镇")       # unit taken from the workbook name
+
+
+def test_new_then_build_from_the_draft(capsys, tmp_path, sample_workbook):
+    draft = tmp_path / "草稿.json"
+    code, stdout, _ = run(capsys, "new", "--unit", "翻江镇", "--year", "2024", "-o", str(draft))
+    assert code == 0 and draft.exists()
+    out = tmp_path / "报告.docx"
+    code, stdout, _ = run(capsys, "build", "--draft", str(draft), "-o", str(out))
+    # no workbook: every figure is a gap, reported one per line -> exit 1
+    assert code == 1
+    assert stdout.count("缺少数据") >= 20
+    assert "【缺：调处矛盾纠纷件数】" in "\n".join(p.text for p in Document(out).paragraphs)
+    code, _, _ = run(capsys, "build", "--draft", str(draft), "--data", str(sample_workbook),
+                     "-o", str(out))
+    assert code == 0
+
+
+@pytest.mark.parametrize("args,words", [
+    (["build", "--draft", "不存在.json", "-o", "x.docx"], "不存在.json"),
+    (["build", "--data", "不存在.xlsx", "--unit", "某镇", "-o", "x.docx"], "不存在.xlsx"),
+    (["build", "--demo", "-o", "报告.txt"], ".docx"),
+    (["build", "--demo", "--fonts", "no-such", "-o", "x.docx"], "no-such"),
+    (["new", "--unit", "翻江镇", "--template", "nope", "-o", "x.json"], "nope"),
+    (["new", "--unit", "翻江镇", "-o", "草稿.docx"], ".json"),
+    (["build"], "--demo"),
+])
+def test_bad_input_exits_2_with_one_chinese_line(capsys, tmp_path, monkeypatch, args, words):
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = run(capsys, *args)
+    assert code == 2
+    assert "Traceback" not in stderr
+    assert stderr.startswith("错误：") and len(stderr.strip().splitlines()) == 1
+    assert words in stderr
+    assert not (tmp_path / "x.docx").exists() and not (tmp_path / "x.json").exists()
+
+
+def test_an_output_folder_that_does_not_exist_is_refused(capsys, tmp_path):
+    code, _, stderr = run(capsys, "build", "--demo", "-o", str(tmp_path / "无此目录" / "a.docx"))
+    assert code == 2 and "不存在" in stderr
+
+
+def test_usage_errors_are_in_chinese(capsys):
+    code, _, stderr = run(capsys, "build", "--bogus")
+    assert code == 2
+    assert "无法识别的参数" in stderr
+
+
+def test_help_is_in_chinese(capsys):
+    code, stdout, _ = run(capsys, "--help")
+    assert code == 0
+    assert "用法" in stdout and "生成报告" in stdout
+    code, stdout, _ = run(capsys, "build", "--help")
+    assert "统计表" in stdout and "草稿" in stdout
+
+
+def test_version(capsys):
+    from govreport import __version__
+    code, stdout, _ = run(capsys, "--version")
+    assert code == 0 and __version__ in stdout
+
+
+def test_no_arguments_without_a_display_explains_the_command_line(capsys, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, stdout, _ = run(capsys)
+    assert code == 0
+    assert "govreport build --demo" in stdout
+
+
+def test_the_cli_never_imports_qt(tmp_path):
+    import subprocess
+    import sys
+    code = ("import sys; from govreport.cli import main; main(['build','--demo','-o',"
+            f"r'{tmp_path / 'a.docx'}']); print('PySide6' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip().endswith("False")

@@ -1,0 +1,130 @@
+"""Default wording: jinja2 in a sandbox, figures filled, gaps visible, never a crash."""
+import pytest
+
+from govreport import wording
+from govreport.figures import Figure, resolve
+from govreport.findings import ERROR, WARNING
+
+
+def ctx_with(pack, **values):
+    base = {}
+    for k, v in values.items():
+        if isinstance(v, tuple):
+            base[k] = Figure(k, v[0], previous=v[1], source="表!D1")
+        else:
+            base[k] = Figure(k, v, source="表!D1")
+    return wording.Context("翻江镇", 2024, pack.indicators, resolve(pack.indicators, base))
+
+
+def test_a_present_figure_is_rendered_as_its_value(pack):
+    text, log = wording.render("调处矛盾纠纷{{ disputes_handled }}起", ctx_with(pack, disputes_handled=128))
+    assert text == "调处矛盾纠纷128起"
+    assert log.findings == []
+    assert log.used == ["disputes_handled"]
+
+
+def test_a_missing_figure_renders_as_a_marked_gap_and_is_reported(pack):
+    text, log = wording.render("开展法治宣传活动{{ publicity_events }}场次", ctx_with(pack),
+                               section="achievements", block=3)
+    assert text == "开展法治宣传活动【缺：法治宣传活动场次】场次"
+    [f] = log.findings
+    assert (f.level, f.code, f.section, f.block) == (WARNING, "figure-missing", "achievements", 3)
+    assert "法治宣传活动场次" in f.message
+
+
+@pytest.mark.parametrize("source,values,expected", [
+    ("{{ leaflets | approx }}份", {"leaflets": 5320}, "5300余份"),
+    ("{{ leaflets | approx }}份", {"leaflets": 18300}, "1.8万余份"),
+    ("{{ hotline_satisfaction }}", {"hotline_satisfaction": 93.84}, "93.84%"),
+    ("{{ hotline_satisfaction | pct(1) }}", {"hotline_satisfaction": 93.84}, "93.8%"),
+    ("{{ hotline_satisfaction | at_least }}", {"hotline_satisfaction": 96.3}, "95%以上"),
+    ("{{ disputes_handled | yoy }}", {"disputes_handled": (128, 110)}, "同比增长16.4%"),
+    ("{{ disputes_handled | yoy }}", {"disputes_handled": (100, 128)}, "同比下降21.9%"),
+    ("{{ disputes_handled | yoy }}", {"disputes_handled": (128, 128)}, "与上年持平"),
+    ("{{ disputes_handled.previous }}", {"disputes_handled": (128, 110)}, "110"),
+    ("{{ 3 | cn }}", {}, "三"),
+    ("{{ 2 | ordinal }}", {}, "二是"),
+    ("{{ 1 | quarter }}", {}, "第一季度"),
+    ("{{ year }}年{{ unit_name }}，全{{ unit_kind }}", {}, "2024年翻江镇，全镇"),
+    ("{{ next_year }}年", {}, "2025年"),
+])
+def test_filters_phrase_figures_the_way_reports_do(pack, source, values, expected):
+    text, log = wording.render(source, ctx_with(pack, **values))
+    assert text == expected
+    assert log.findings == []
+
+
+@pytest.mark.parametrize("source,expected_gap", [
+    ("{{ leaflets | approx }}", "【缺：发放宣传资料份数】"),
+    ("{{ leaflets | pct }}", "【缺：发放宣传资料份数】"),
+    ("{{ leaflets | yoy }}", "【缺：发放宣传资料份数】"),
+])
+def test_filters_on_a_missing_figure_give_the_gap(pack, source, expected_gap):
+    text, log = wording.render(source, ctx_with(pack))
+    assert text == expected_gap
+    assert log.findings[0].code == "figure-missing"
+
+
+def test_year_on_year_without_last_years_value_names_the_missing_previous(pack):
+    text, log = wording.render("{{ leaflets | yoy }}", ctx_with(pack, leaflets=100))
+    assert text == "【缺：发放宣传资料份数（上年）】"
+
+
+def test_year_on_year_from_zero_is_a_gap_not_a_crash(pack):
+    text, log = wording.render("{{ leaflets | yoy }}", ctx_with(pack, leaflets=(100, 0)))
+    assert text.startswith("【缺：") and "上年为0" in text
+
+
+def test_an_unknown_name_is_a_gap_and_an_error(pack):
+    text, log = wording.render("共{{ no_such_figure }}件", ctx_with(pack))
+    assert text == "共【缺：no_such_figure】件"
+    assert log.findings[0].level == ERROR
+    assert log.findings[0].code == "unknown-reference"
+
+
+@pytest.mark.parametrize("source", [
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ disputes_handled._fig.__class__.__init__.__globals__ }}",
+    "{{ disputes_handled._fig }}",
+])
+def test_the_sandbox_refuses_python_internals(pack, source):
+    text, log = wording.render(source, ctx_with(pack, disputes_handled=1))
+    assert "class" not in text.replace(source, "") and "Figure(" not in text
+    assert any(f.level == ERROR for f in log.findings)
+
+
+@pytest.mark.parametrize("source", ["共{{ disputes_handled 件", "{% if %}", "{{ 1/0 }}"])
+def test_broken_markup_is_a_finding_and_the_text_is_kept(pack, source):
+    text, log = wording.render(source, ctx_with(pack, disputes_handled=1))
+    assert text == source
+    assert log.findings and log.findings[0].level == ERROR
+
+
+def test_plain_text_passes_through_untouched(pack):
+    src = "调处矛盾纠纷128起，12345热线办结率93.84%"
+    assert wording.render(src, ctx_with(pack))[0] == src
+
+
+def test_every_name_in_the_default_wording_is_a_known_indicator_or_variable(pack):
+    allowed = set(pack.indicators.items) | {"unit_name", "unit_kind", "year", "next_year",
+                                             "last_year"}
+    sources = [s.default_text for s in pack.sections] + [s.heading for s in pack.sections]
+    sources += [pack.title, pack.signature, pack.closing]
+    for src in sources:
+        unknown = wording.referenced_names(src) - allowed
+        assert not unknown, f"unknown names {unknown} in: {src[:40]}"
+
+
+def test_the_default_wording_cites_at_least_twenty_indicators(pack):
+    cited = set()
+    for s in pack.sections:
+        cited |= wording.referenced_names(s.default_text) & set(pack.indicators.items)
+    assert len(cited) >= 20
+
+
+@pytest.mark.parametrize("unit,kind", [
+    ("翻江镇", "镇"), ("邹桥乡", "乡"), ("福城街道", "街道"), ("海城镇人民政府", "镇"),
+    ("福城街道办事处", "街道"), ("某单位", "镇"),
+])
+def test_unit_kind_follows_the_name(unit, kind):
+    assert wording.unit_kind(unit) == kind
