@@ -141,6 +141,11 @@ class _Body:
         wml.append_to_body(self.el, wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs))
         self.count += 1
 
+    def raw(self, ppr_xml: str, runs_xml: str) -> None:
+        """A paragraph with its own properties and runs (版头 and 版记 lines)."""
+        wml.append_to_body(self.el, f"<w:p {wml.W}><w:pPr>{ppr_xml}</w:pPr>{runs_xml}</w:p>")
+        self.count += 1
+
     def blank(self, n: int = 1, keep_next: bool = False) -> None:
         """空N行: empty body paragraphs of the grid line height."""
         for _ in range(n):
@@ -177,11 +182,11 @@ def _write_header(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
     prof = ctx.profile
     mark_rpr = wml.rpr_xml(font=prof.font(h["mark_font"]), size_pt=h["mark_size_pt"],
                            color=h["mark_color"], spacing=0)
-    # the 版心 starts 37mm down; the mark's top edge should be 35mm below the 版心 top
-    top_blank = max(0, round(mm_to_twips(35) / body.ctx.line) - 1)
-    body.blank(top_blank)
+    # the mark's top edge 35mm below the top of the 版心; the glyph sits about
+    # mark_glyph_offset_pt below the top of its exact-height line
+    before = mm_to_twips(h["mark_top_mm"]) - round(h["mark_glyph_offset_pt"] * 20)
     body.para("title", [(doc.issuing_office, mark_rpr)], snap_to_grid=False,
-              line=round(h["mark_size_pt"] * 20 * 1.3), line_rule="exact")
+              line=round(h["mark_size_pt"] * 20 * 1.3), line_rule="exact", before=before)
     body.blank(h["blank_lines_after_mark"])
     width = ctx.layout.text_width_twips
     one = ctx.chars(1)
@@ -195,39 +200,43 @@ def _write_header(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
     ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left",
                       tabs=[("right", width - 2 * one)],
                       border_bottom=(h["rule_width_eighths"], h["rule_color"]))
-    from docx.oxml import parse_xml
-    body.el.find(qn("w:sectPr")).addprevious(
-        parse_xml(f"<w:p {wml.W}><w:pPr>{ppr}</w:pPr>{runs_xml}</w:p>"))
-    body.count += 1
+    body.raw(ppr, runs_xml)
     body.blank(h["blank_lines_before_title"])
 
 
 def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
-    """版记 at the bottom of the last page: 抄送, 印发机关和印发日期 between rules (7.4)."""
+    """版记 at the bottom of the last page: 抄送, 印发机关和印发日期 between rules (7.4).
+
+    A floating table positioned so that its last rule lies on the lower edge of the 版心
+    (7.4.1); body text flows above it. Word and WPS honour the position; LibreOffice 7.4
+    imports such a table inline, right after the text (noted in LAYOUT_NOTES).
+    """
     c = ctx.layout["colophon"]
     prof = ctx.profile
     rpr = wml.rpr_xml(font=prof.font(c["font"]), size_pt=c["size_pt"], spacing=0)
     one = round(c["size_pt"] * 20 * c["indent_chars"])
     width = ctx.layout.text_width_twips
+    p = ctx.layout.page
     rows = []
     if doc.cc:
-        cc = doc.cc.strip().rstrip("。.") + "。"
         ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left", line=ctx.line,
                           snap_to_grid=False)
-        rows.append([(ppr, wml.run_xml("抄送：" + cc, rpr))])
+        rows.append([(ppr, wml.run_xml("抄送：" + doc.cc.strip().rstrip("。.") + "。", rpr))])
     ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left", line=ctx.line,
-                      snap_to_grid=False, tabs=[("right", width - one)])
+                      snap_to_grid=False, tabs=[("right", width - 2 * one)])
     rows.append([(ppr, wml.run_xml(doc.printed_by, rpr) + wml.tab_run()
                   + wml.run_xml(doc.printed_on_text + "印发", rpr))])
+    block_height = mm_to_twips(p["height_mm"] - p["top_mm"] - p["bottom_mm"])
+    y = block_height - len(rows) * ctx.line
     table = wml.colophon_table_xml(rows, width, c["thick_eighths"], c["thin_eighths"],
                                    ctx.line)
-    # anchor the table to the bottom of the 版心 so the last rule sits on its lower edge
     table = table.replace(
         "<w:tblPr>",
-        '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" '
-        'w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>'
-        '<w:tblOverlap w:val="never"/>', 1)
+        '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
+        'w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" '
+        f'w:tblpXSpec="center" w:tblpY="{y}"/><w:tblOverlap w:val="never"/>', 1)
     wml.append_to_body(body.el, table)
+    wml.append_to_body(body.el, wml.anchor_paragraph_xml())
 
 
 def build_document(doc: ReportDocument, layout: Layout | None = None):

@@ -97,6 +97,7 @@ def ppr_xml(*, style_id: str | None = None, keep_next: bool = False, widow: bool
             jc: str | None = None, first_line: int | None = None,
             first_line_chars: int | None = None, left: int | None = None,
             right: int | None = None, line: int | None = None, line_rule: str = "exact",
+            before: int | None = None,
             snap_to_grid: bool | None = None, outline: int | None = None,
             chinese_breaking: bool = False, border_bottom: tuple[int, str] | None = None,
             border_top: tuple[int, str] | None = None, tabs: list[tuple[str, int]] | None = None,
@@ -134,7 +135,7 @@ def ppr_xml(*, style_id: str | None = None, keep_next: bool = False, widow: bool
     if snap_to_grid is not None:
         c["snapToGrid"] = f'<w:snapToGrid w:val="{1 if snap_to_grid else 0}"/>'
     if line is not None:
-        c["spacing"] = (f'<w:spacing w:before="0" w:after="0" w:line="{line}" '
+        c["spacing"] = (f'<w:spacing w:before="{before or 0}" w:after="0" w:line="{line}" '
                         f'w:lineRule="{line_rule}"/>')
     ind = []
     if left is not None:
@@ -223,6 +224,13 @@ def paragraph_xml(ppr: str, runs: list[tuple[str, str]]) -> str:
     """runs: (text, run properties xml)."""
     body = "".join(run_xml(t, r) for t, r in runs if t)
     return f"<w:p {W}><w:pPr>{ppr}</w:pPr>{body}</w:p>"
+
+
+def anchor_paragraph_xml() -> str:
+    """A near-invisible last paragraph: a floating table needs one to anchor to (LibreOffice
+    drops a floating table that ends the body) and Word wants the body to end in a paragraph."""
+    return (f'<w:p {W}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
+            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
 def tab_run() -> str:
@@ -324,11 +332,10 @@ def chinese_typography_settings(settings_el) -> None:
 
 def colophon_table_xml(rows: list[list[tuple[str, str, str]]], width: int,
                        thick: int, thin: int, row_height: int) -> str:
-    """A one-column borderless table whose rows are separated by the 版记 rules.
+    """A one-column table whose rows are separated by the 版记 rules (7.4.1).
 
-    rows: each row a list of (text, jc, run properties) paragraphs' parts: left text and
-    right text are given as one paragraph with a right tab.
-    The first and last rules are thick, the ones between thin (7.4.1).
+    rows: each row a list of (paragraph properties xml, runs xml). The first and last
+    rules are thick, the ones between thin.
     """
     out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/>'
@@ -343,7 +350,7 @@ def colophon_table_xml(rows: list[list[tuple[str, str, str]]], width: int,
                    f'w:color="000000"/><w:left w:val="nil"/>'
                    f'<w:bottom w:val="single" w:sz="{bottom}" w:space="0" w:color="000000"/>'
                    f'<w:right w:val="nil"/></w:tcBorders>')
-        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height}"/></w:trPr>'
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height}" w:hRule="exact"/></w:trPr>'
                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}'
                    f'<w:vAlign w:val="center"/></w:tcPr>')
         for ppr, runs_xml in paras:
