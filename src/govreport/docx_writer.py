@@ -52,10 +52,14 @@ def _style_props(ctx: _Ctx, key: str) -> tuple[str, str]:
         jc={"left": "left", "right": "right", "center": "center", "both": "both"}.get(align or ""),
         first_line_chars=first if first is not None else None,
         first_line=ctx.chars(first) if first is not None else None,
-        line=ctx.line if key != "footer" else None,
-        snap_to_grid=snap if snap is not None else None,
+        # the footer line is as tall as its 4号 text: a grid-high footer would push the
+        # footer up into the text block and cost the page a line
+        line=ctx.line if key != "footer" else round(s["size_pt"] * 20 * 1.2),
+        snap_to_grid=snap,
         outline=s.get("outline_level"),
         chinese_breaking=(key == "body"),
+        # 撑满版心 (5.2.3): widow/orphan control would end most pages at 21 lines
+        widow=False if key == "body" else None,
     )
     rpr = wml.rpr_xml(font=prof.font(s["font"]), latin=prof.latin, size_pt=s["size_pt"],
                       bold=bold)
@@ -67,11 +71,12 @@ def _install_styles(doc, ctx: _Ctx) -> None:
     prof = ctx.profile
     body = ctx.layout.styles["body"]
     wml.strip_theme_fonts(styles_el)
+    wml.strip_text_colors(styles_el)
     wml.set_doc_defaults(
         styles_el,
         wml.rpr_xml(font=prof.font("body"), latin=prof.latin, size_pt=body["size_pt"],
                     spacing=ctx.layout.grid["char_spacing_twips"], lang=True),
-        wml.ppr_xml(line=ctx.line, chinese_breaking=True))
+        wml.ppr_xml(line=ctx.line, chinese_breaking=True, widow=False))
     for key, sid in STYLE_IDS.items():
         ppr, rpr = _style_props(ctx, key)
         name = ctx.layout.styles[key]["name"]

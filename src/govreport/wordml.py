@@ -89,6 +89,7 @@ def rpr_xml(*, font: str | None = None, latin: str | None = None, size_pt: float
         c["sz"] = f'<w:sz w:val="{hp}"/>'
         c["szCs"] = f'<w:szCs w:val="{hp}"/>'
     if lang:
+        c["color"] = '<w:color w:val="000000"/>'
         c["lang"] = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
     return _ordered(c, RPR_ORDER)
 
@@ -164,6 +165,12 @@ def strip_theme_fonts(root) -> None:
             key = qn(f"w:{attr}")
             if key in rf.attrib:
                 del rf.attrib[key]
+
+
+def strip_text_colors(root) -> None:
+    """Text is black (GB/T 9704 5.2.4): drop the template's coloured heading/table styles."""
+    for color in list(root.iter(qn("w:color"))):
+        color.getparent().remove(color)
 
 
 def set_doc_defaults(styles_el, run_props: str, para_props: str) -> None:

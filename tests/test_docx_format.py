@@ -1,0 +1,250 @@
+"""The .docx read back as XML: GB/T 9704-2012 numbers, named styles, fonts, fields."""
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from govreport import service
+from govreport.docx_writer import _signature_indents, _Ctx
+from govreport.layout import load_layout, mm_to_twips
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def xml(path, part):
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(part))
+
+
+@pytest.fixture(scope="module")
+def doc(demo_docx):
+    return Document(demo_docx)
+
+
+@pytest.fixture(scope="module")
+def styles(demo_docx):
+    root = xml(demo_docx, "word/styles.xml")
+    return {s.get(W + "styleId"): s for s in root.iter(W + "style")}
+
+
+def val(el, path, attr="val"):
+    found = el.find(path, {"w": W[1:-1]})
+    return None if found is None else found.get(W + attr)
+
+
+def test_page_is_a4_with_the_standard_margins(doc):
+    s = doc.sections[0]
+    assert (s.page_width.twips, s.page_height.twips) == (mm_to_twips(210), mm_to_twips(297))
+    assert s.top_margin.twips == mm_to_twips(37)      # 天头
+    assert s.left_margin.twips == mm_to_twips(28)     # 订口
+    assert s.bottom_margin.twips == mm_to_twips(35)
+    assert s.right_margin.twips == mm_to_twips(26)
+    text_width = s.page_width.twips - s.left_margin.twips - s.right_margin.twips
+    assert abs(text_width - mm_to_twips(156)) <= 1        # 版心 156mm, to a twip
+
+
+def test_the_grid_gives_22_lines_of_579_twips(doc):
+    grid = doc.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines"
+    assert int(grid.get(qn("w:linePitch"))) == 579
+    assert 22 * 579 <= mm_to_twips(225) < 23 * 579
+
+
+def test_body_text_is_3hao_fangsong_condensed_to_fit_28_characters(styles):
+    normal = styles["Normal"]
+    assert val(normal, "w:rPr/w:sz") == "32"
+    assert val(normal, "w:rPr/w:rFonts", "eastAsia") == "仿宋_GB2312"
+    assert val(normal, "w:rPr/w:spacing") == "-5"
+    assert 28 * (16 - 0.25) <= 156 / 25.4 * 72
+    assert val(normal, "w:pPr/w:ind", "firstLineChars") == "200"
+    assert val(normal, "w:pPr/w:jc") == "both"
+    assert val(normal, "w:pPr/w:spacing", "line") == "579"
+    assert val(normal, "w:pPr/w:spacing", "lineRule") == "exact"
+
+
+@pytest.mark.parametrize("sid,name,font,size,outline", [
+    ("GwTitle", "公文标题", "方正小标宋简体", "44", None),
+    ("GwRecipient", "主送机关", "仿宋_GB2312", "32", None),
+    ("GwHeading1", "一级标题", "黑体", "32", "0"),
+    ("GwHeading2", "二级标题", "楷体_GB2312", "32", "1"),
+    ("GwHeading3", "三级标题", "仿宋_GB2312", "32", "2"),
+    ("GwHeading4", "四级标题", "仿宋_GB2312", "32", "3"),
+    ("GwSignature", "发文机关署名", "仿宋_GB2312", "32", None),
+    ("GwDate", "成文日期", "仿宋_GB2312", "32", None),
+    ("GwNote", "附注", "仿宋_GB2312", "32", None),
+    ("GwPageNumber", "页码", "宋体", "28", None),
+])
+def test_named_styles_carry_the_format(styles, sid, name, font, size, outline):
+    s = styles[sid]
+    assert val(s, "w:name") == name
+    fonts = s.find("w:rPr/w:rFonts", {"w": W[1:-1]})
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        assert fonts.get(W + slot) == font
+    assert fonts.get(W + "hint") == "eastAsia"
+    assert val(s, "w:rPr/w:sz") == size
+    assert val(s, "w:pPr/w:outlineLvl") == outline
+    if sid != "GwPageNumber":
+        assert val(s, "w:next") == "Normal"
+
+
+def test_no_theme_fonts_anywhere_and_chinese_doc_defaults(demo_docx):
+    styles = etree.tostring(xml(demo_docx, "word/styles.xml")).decode()
+    for attr in ("asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme"):
+        assert attr not in styles
+    root = xml(demo_docx, "word/styles.xml")
+    assert val(root, "w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", "eastAsia") == "仿宋_GB2312"
+    assert val(root, "w:docDefaults/w:rPrDefault/w:rPr/w:lang", "eastAsia") == "zh-CN"
+
+
+def test_text_is_black(demo_docx):
+    for part in ("word/document.xml", "word/styles.xml"):
+        colors = {c.get(W + "val") for c in xml(demo_docx, part).iter(W + "color")}
+        assert colors <= {"000000", "auto"}
+
+
+def test_body_paragraphs_use_chinese_line_breaking(styles):
+    ppr = styles["Normal"].find("w:pPr", {"w": W[1:-1]})
+    assert val(ppr, "w:kinsoku") == "1"
+    assert val(ppr, "w:overflowPunct") == "1"
+
+
+def test_title_lines_opt_out_of_the_grid_and_are_centred(styles, doc):
+    assert val(styles["GwTitle"], "w:pPr/w:snapToGrid") == "0"
+    assert val(styles["GwTitle"], "w:pPr/w:jc") == "center"
+    titles = [p.text for p in doc.paragraphs if p.style.name == "公文标题"]
+    assert titles == ["清溪镇2024年", "法治政府建设年度报告"]
+
+
+def test_recipient_follows_one_blank_line_under_the_title(doc):
+    ps = doc.paragraphs
+    i = next(i for i, p in enumerate(ps) if p.style.name == "主送机关")
+    assert ps[i - 1].text == "" and ps[i - 2].style.name == "公文标题"
+    assert ps[i].text.endswith("：")
+
+
+def test_headings_by_level_and_run_in_heading_sentences(doc):
+    h1 = [p for p in doc.paragraphs if p.style.name == "一级标题"]
+    assert [p.text[:2] for p in h1] == ["一、", "二、", "三、", "四、"]
+    run_in = next(p for p in doc.paragraphs if p.text.startswith("（一）加强组织领导"))
+    assert run_in.style.name == "Normal"
+    assert run_in.paragraph_format.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "1"
+    first, rest = run_in.runs[0], run_in.runs[1]
+    assert first.text == "（一）加强组织领导，压实法治建设责任。"
+    assert first.style.name == "二级标题字符"
+    assert rest.style.name == "Default Paragraph Font" and rest.text.startswith("把法治政府建设")
+
+
+def test_level_one_numbers_follow_the_sections_present(pack):
+    from govreport.compose import compile_draft
+    d = service.demo_draft()
+    d.sections = [s for s in d.sections if s.id != "shortcomings"]
+    h1 = [p.text[:2] for p in compile_draft(d).document.body if p.style == "h1"]
+    assert h1 == ["一、", "二、", "三、"]
+
+
+def test_footers_carry_page_fields_on_odd_and_even_pages(demo_docx, doc):
+    settings = xml(demo_docx, "word/settings.xml")
+    assert settings.find(W + "evenAndOddHeaders") is not None
+    sect = doc.sections[0]
+    for footer, jc, side in ((sect.footer, "right", "right"),
+                             (sect.even_page_footer, "left", "left")):
+        p = footer.paragraphs[0]
+        el = p._p
+        assert [f.get(qn("w:fldCharType")) for f in el.iter(qn("w:fldChar"))] == \
+            ["begin", "separate", "end"]
+        assert "PAGE" in "".join(t.text for t in el.iter(qn("w:instrText")))
+        assert p.text == "— 1 —"                 # cached result between the 一字线
+        assert el.pPr.find(qn("w:jc")).get(qn("w:val")) == jc
+        assert el.pPr.find(qn("w:ind")).get(qn(f"w:{side}")) == "280"   # one 4号 character
+
+
+def test_signature_and_date_without_seal(doc):
+    layout = load_layout()
+    ctx = _Ctx(layout, layout.profile())
+    ps = doc.paragraphs
+    sig = next(p for p in ps if p.style.name == "发文机关署名")
+    date = next(p for p in ps if p.style.name == "成文日期")
+    assert sig.text == "清溪镇人民政府" and date.text == "2025年1月20日"
+    sig_right = int(sig._p.pPr.find(qn("w:ind")).get(qn("w:right")))
+    date_right = int(date._p.pPr.find(qn("w:ind")).get(qn("w:right")))
+    assert sig_right == ctx.chars(2)                 # 右空二字
+    assert date_right == ctx.chars(7 - 6.5 - 2 + 2)  # date starts 2 characters right of 署名
+    i = ps.index(next(p for p in ps if p.style.name == "发文机关署名"))
+    assert ps[i - 1].text == ""                      # 正文下空一行
+
+
+@pytest.mark.parametrize("sig,date,expected", [
+    ("清溪镇人民政府", "2025年1月20日", (2, 0.5)),
+    ("清溪镇", "2025年12月20日", (7 + 2 + 2 - 3, 2)),      # date longer than 署名
+    ("中共清溪镇委员会", "2025年1月2日", (2, 8 - 6 - 2 + 2)),
+])
+def test_signature_indents_follow_7_3_5_2(sig, date, expected):
+    layout = load_layout()
+    assert _signature_indents(_Ctx(layout, layout.profile()), sig, date) == expected
+
+
+def test_last_body_paragraph_keeps_with_the_signature(doc):
+    ps = doc.paragraphs
+    i = ps.index(next(p for p in ps if p.text == "特此报告。"))
+    assert ps[i]._p.pPr.find(qn("w:keepNext")) is not None
+
+
+@pytest.mark.parametrize("profile,body,title,h2", [
+    ("windows-builtin", "仿宋", "宋体", "楷体"),
+    ("xinchuang-gbk", "方正仿宋_GBK", "方正小标宋_GBK", "方正楷体_GBK"),
+])
+def test_font_profiles(tmp_path, profile, body, title, h2):
+    d = service.demo_draft()
+    d.fonts = profile
+    out = tmp_path / "r.docx"
+    service.build(d, out)
+    st = {s.get(W + "styleId"): s for s in xml(out, "word/styles.xml").iter(W + "style")}
+    assert val(st["Normal"], "w:rPr/w:rFonts", "eastAsia") == body
+    assert val(st["GwTitle"], "w:rPr/w:rFonts", "eastAsia") == title
+    assert val(st["GwHeading2"], "w:rPr/w:rFonts", "eastAsia") == h2
+    if profile == "windows-builtin":
+        assert val(st["GwTitle"], "w:rPr/w:b") == "1"
+
+
+def test_submitted_variant_has_header_and_colophon(tmp_path):
+    d = service.demo_draft()
+    d.variant = "submitted"
+    d.doc_number, d.issuer, d.cc = "清府〔2025〕3号", "王明", "县委全面依法治县委员会办公室"
+    out = tmp_path / "上报件.docx"
+    service.build(d, out)
+    doc = Document(out)
+    texts = [p.text for p in doc.paragraphs]
+    mark = next(p for p in doc.paragraphs if p.text == "清溪镇人民政府" and p.style.name == "公文标题")
+    assert mark.runs[0].font.color.rgb is not None and str(mark.runs[0].font.color.rgb) == "FF0000"
+    number = next(p for p in doc.paragraphs if p.text.startswith("清府〔2025〕3号"))
+    assert "签发人：王明" in number.text
+    bdr = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert bdr.get(qn("w:color")) == "FF0000"
+    table = doc.tables[0]
+    assert table.rows[0].cells[0].text == "抄送：县委全面依法治县委员会办公室。"
+    assert table.rows[1].cells[0].text.endswith("2025年1月20日印发")
+    tblp = table._tbl.tblPr.find(qn("w:tblpPr"))
+    assert int(tblp.get(qn("w:tblpY"))) == mm_to_twips(225) - 2 * 579
+    assert "（此件公开发布）" in texts
+
+
+def test_well_formed_parts_and_python_docx_round_trip_keeps_paragraph_count(demo_docx, tmp_path):
+    with zipfile.ZipFile(demo_docx) as z:
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                etree.fromstring(z.read(name))
+    d1 = Document(demo_docx)
+    again = tmp_path / "again.docx"
+    d1.save(again)
+    assert len(Document(again).paragraphs) == len(d1.paragraphs)
+
+
+def test_illegal_characters_from_web_pages_are_removed_and_reported(tmp_path):
+    d = service.demo_draft()
+    d.section("achievements").blocks[0].text += "网页\x0b复制\x01的文字\u200b。"
+    res = service.build(d, tmp_path / "r.docx")
+    assert any(f.code == "illegal-characters" for f in res.findings)
+    text = "\n".join(p.text for p in Document(tmp_path / "r.docx").paragraphs)
+    assert "网页复制的文字。" in text
