@@ -248,3 +248,45 @@ def test_illegal_characters_from_web_pages_are_removed_and_reported(tmp_path):
     assert any(f.code == "illegal-characters" for f in res.findings)
     text = "\n".join(p.text for p in Document(tmp_path / "r.docx").paragraphs)
     assert "网页复制的文字。" in text
+
+
+def _build_with_layout(tmp_path, edit):
+    import copy
+
+    from govreport.compose import compile_draft
+    from govreport.docx_writer import write_docx
+    from govreport.layout import Layout
+    base = load_layout()
+    layout = Layout(copy.deepcopy(base.data), base.path)
+    edit(layout.data)
+    out = tmp_path / "local.docx"
+    write_docx(compile_draft(service.demo_draft()).document, out, layout)
+    return {s.get(W + "styleId"): s for s in xml(out, "word/styles.xml").iter(W + "style")}
+
+
+def test_a_county_can_make_level_3_bold_and_digits_times_new_roman_by_data(tmp_path):
+    def edit(data):
+        data["styles"]["h3"]["bold"] = True
+        data["fonts"]["profiles"]["windows-gb2312"]["latin"] = "Times New Roman"
+    st = _build_with_layout(tmp_path, edit)
+    assert val(st["GwHeading3"], "w:rPr/w:b") == "1"
+    assert val(st["GwHeading2"], "w:rPr/w:b") == "0"
+    fonts = st["Normal"].find("w:rPr/w:rFonts", {"w": W[1:-1]})
+    assert fonts.get(W + "ascii") == "Times New Roman"
+    assert fonts.get(W + "eastAsia") == "仿宋_GB2312"
+
+
+def test_attachment_note_is_one_blank_line_under_the_body_two_characters_in(tmp_path):
+    d = service.demo_draft()
+    d.attachments = ["2024年度法治政府建设主要数据统计表", "法治建设工作任务清单"]
+    out = tmp_path / "附件.docx"
+    service.build(d, out)
+    ps = Document(out).paragraphs
+    i = next(i for i, p in enumerate(ps) if p.text.startswith("附件："))
+    assert ps[i].text == "附件：1.2024年度法治政府建设主要数据统计表"
+    assert ps[i + 1].text == "2.法治建设工作任务清单"
+    assert ps[i - 1].text == "" and ps[i - 2].text == "特此报告。"
+    assert ps[i].style.name == "附件说明"
+    # the second name lines up with the first one's first character (7.3.4)
+    assert int(ps[i + 1]._p.pPr.find(qn("w:ind")).get(qn("w:left"))) == _Ctx(
+        load_layout(), load_layout().profile()).chars(5)
