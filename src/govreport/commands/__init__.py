@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 
 MODULES: tuple[str, ...] = (
+    "govreport.commands.importer",
     "govreport.commands.fonts",
 )
 

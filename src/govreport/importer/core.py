@@ -1,0 +1,317 @@
+"""Import last year's report into a new draft: the steps, in order, and the report of them."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from govreport import blocks as blk
+from govreport.draft import SectionDraft, new_draft
+from govreport.errors import InputError
+from govreport.figures import Figure
+from govreport.findings import INFO, WARNING, Finding
+from govreport.importer import debris, figurerefs, frame, rollforward, sections, source
+from govreport.importer.model import (BLANK, DEBRIS, HeadingMap, ImportReport, ImportResult,
+                                      LineFate)
+from govreport.importer.rules import ImportRules, load_rules, rules_path, stale_path
+from govreport.pack import TemplatePack, load_pack
+
+PREVIOUS_SOURCE = "上年报告"
+CURRENT_SOURCE = "导入的报告"
+_YEAR_IN_TEXT = re.compile(r"(?<![\d—\-－~～至])((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-－~～至])")
+# jinja markup typed into an old report would be read as figure references: made full-width
+_JINJA = (("{{", "｛｛"), ("}}", "｝｝"), ("{%", "｛%"), ("%}", "%｝"), ("{#", "｛#"), ("#}", "#｝"))
+
+
+def import_text(text: str, year: int | None = None, unit: str | None = None,
+                pack: TemplatePack | str | None = None, *, roll_forward: bool = False,
+                name: str = "粘贴的文字") -> ImportResult:
+    """Import pasted text (the wizard's 开始 page). year: the new draft's year."""
+    if not isinstance(text, str) or not source.visible_len(text):
+        raise InputError("没有可导入的文字：请粘贴去年报告的全文")
+    return import_source(source.from_text(text, "pasted", name), year, unit, pack,
+                         roll_forward=roll_forward)
+
+
+def import_file(path: Path | str, year: int | None = None, unit: str | None = None,
+                pack: TemplatePack | str | None = None, *, roll_forward: bool = False) -> ImportResult:
+    """Import a .docx or .txt report. Bad input raises InputError with one line of Chinese."""
+    return import_source(source.read(path), year, unit, pack, roll_forward=roll_forward)
+
+
+def _pack(pack: TemplatePack | str | None) -> TemplatePack:
+    if pack is None:
+        return load_pack()
+    if isinstance(pack, str):
+        return load_pack(pack)
+    return pack
+
+
+def _clean_unit(text: str | None, rules: ImportRules) -> str | None:
+    if not text:
+        return None
+    text = text.strip()
+    if any(p in text for p in rules.guess.get("placeholders", [])):
+        return None
+    return text or None
+
+
+def guess_unit(texts: list[tuple[str, str]], rules: ImportRules) -> tuple[str | None, str]:
+    """The unit named in the first of (text, how) that names one."""
+    for text, how in texts:
+        if not text:
+            continue
+        for rx in rules.unit_patterns:
+            for m in rx.finditer(text):
+                unit = _clean_unit(m.group("unit"), rules)
+                if unit:
+                    return unit, how
+    return None, ""
+
+
+def _title_year(title: str | None) -> int | None:
+    if not title:
+        return None
+    m = _YEAR_IN_TEXT.search(title)
+    return int(m.group(1)) if m else None
+
+
+def _protect(text: str) -> tuple[str, int]:
+    n = 0
+    for a, b in _JINJA:
+        if a in text:
+            n += text.count(a)
+            text = text.replace(a, b)
+    return text, n
+
+
+def _part_blocks(part: sections.Part, lines: list[source.SourceLine]) -> tuple[list[blk.Block], int]:
+    """A part's lines as blocks; .docx heading styles without written numbering get numbers."""
+    out: list[blk.Block] = []
+    protected = 0
+    if part.run_in:
+        text, n = _protect(part.run_in)
+        protected += n
+        out += blk.parse_text(text)
+    counters: dict[int, int] = {}
+    for i in part.lines:
+        line = lines[i]
+        text, n = _protect(line.clean)
+        protected += n
+        b = blk.parse_line(text)
+        if b.kind == blk.PARAGRAPH and 2 <= line.style_level <= 4 and not line.table:
+            title, rest = blk.split_run_in(b.text)
+            level = line.style_level
+            counters[level] = counters.get(level, 0) + 1
+            b = blk.Block(blk.HEADING, text=rest.strip(), level=level,
+                          number=blk.number_for(level, counters[level]), title=title)
+        elif b.kind == blk.HEADING:
+            counters[b.level] = counters.get(b.level, 0) + 1
+        if b.kind == blk.HEADING:
+            for deeper in [k for k in counters if k > b.level]:
+                del counters[deeper]
+        out.append(b)
+    return out, protected
+
+
+def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
+    from govreport.wording import environment
+    try:
+        return environment().from_string(pack.title).render(
+            unit_name=unit, year=year, next_year=year + 1, last_year=year - 1)
+    except Exception:  # noqa: BLE001 - a pack's title template is data; fall back to plain words
+        return f"{unit}{year}年法治政府建设年度报告"
+
+
+def import_source(src: source.Source, year: int | None = None, unit: str | None = None,
+                  pack: TemplatePack | str | None = None, *,
+                  roll_forward: bool = False) -> ImportResult:
+    pack = _pack(pack)
+    rules = load_rules(rules_path(pack.root))
+    lines = src.lines
+    findings: list[Finding] = []
+    notes: list[str] = list(src.notes)
+    given_unit = unit.strip() if isinstance(unit, str) and unit.strip() else None
+
+    # 1. blank lines and web debris, 2. the 公文 frame
+    fates: list[LineFate | None] = [None] * len(lines)
+    debris.mark(lines, fates, rules)
+    fr = frame.find(lines, fates, rules, unit=given_unit)
+
+    # 3. the report year: from the title, else from the 成文日期
+    report_year, year_how = _title_year(fr.title), ""
+    if report_year:
+        year_how = "由标题判断"
+    elif fr.date is not None:
+        cutoff = int(rules.guess.get("report_in_next_year_until_month", 6))
+        report_year = fr.date.year - 1 if fr.date.month <= cutoff else fr.date.year
+        year_how = f"由成文日期{fr.date.year}年{fr.date.month}月{fr.date.day}日判断"
+
+    # 4. the body split into parts by its level-1 headings
+    parts = sections.split(fr.body, lines, rules, report_year)
+    if len(parts) == 1 and len(parts[0].lines) > 1:
+        first, rest = parts[0].lines[0], parts[0].lines[1:]
+        parts[0].lines = [first]
+        parts.append(sections.Part("achievements", lines=rest, how="原文没有一级标题"))
+        findings.append(Finding(
+            WARNING, "import-no-headings",
+            "原文没有一级标题（一、二、……），第一段作为导语，其余全部放入“主要举措和成效”",
+            section="achievements", suggestion="在向导中把问题、打算等内容移到对应部分"))
+    if report_year is None:
+        body_text = "\n".join(lines[i].clean for i in fr.body)
+        years = Counter(int(y) for y in _YEAR_IN_TEXT.findall(body_text))
+        if years:
+            report_year = years.most_common(1)[0][0]
+            year_how = "由正文中最常出现的年份判断"
+    if report_year is None:
+        if year is None:
+            raise InputError(f"无法从“{src.name}”判断报告年度，请用 --year 指定新报告的年度（例如 --year 2025）")
+        report_year, year_how = year - 1, "文中没有年份，按新报告的上一年推算"
+    new_year = int(year) if year is not None else report_year + 1
+
+    # 5. the unit: given, else from the title, the 署名, or a dropped page title
+    page_titles = [lines[i].clean for i, f in enumerate(fates)
+                   if f is not None and f.dest == DEBRIS and f.reason.startswith("网页标题")]
+    old_unit, old_how = guess_unit(
+        [(fr.title or "", "由标题判断"), (fr.signature, "由署名判断")]
+        + [(t, "由网页标题判断") for t in page_titles], rules)
+    if given_unit:
+        unit_name, unit_how = given_unit, "已指定"
+    elif old_unit:
+        unit_name, unit_how = old_unit, old_how
+    else:
+        raise InputError(f"无法从“{src.name}”判断单位名称，请用 --unit 指定（例如 --unit 翻江镇）")
+
+    # 6. where every body line went
+    for part in parts:
+        if part.heading is not None:
+            h = lines[part.heading]
+            fates[part.heading] = LineFate(h.no, h.text, part.section,
+                                           "一级标题，改用模板的标准标题", source.visible_len(h.text))
+        for i in part.lines:
+            fates[i] = LineFate(lines[i].no, lines[i].text, part.section, "",
+                                source.visible_len(lines[i].text))
+    assert all(f is not None for f in fates)
+
+    # 7. blocks per section, in the pack's order; parts that name the same section are joined
+    known = set(pack.section_ids())
+    fallback = "other" if "other" in known else None
+    imported: dict[str, list[blk.Block]] = {}
+    headings: list[HeadingMap] = []
+    protected = 0
+    for part in parts:
+        sid = part.section
+        if sid not in known and fallback:
+            sid = fallback
+        new_blocks, n = _part_blocks(part, lines)
+        protected += n
+        if part.heading is not None:
+            headings.append(HeadingMap(lines[part.heading].no, part.heading_text, sid, part.how))
+            if part.note:
+                findings.append(Finding(WARNING, "import-merged-part", part.note, section=sid,
+                                        quote=part.heading_text[:20]))
+            if part.unmapped:
+                findings.append(Finding(
+                    WARNING, "import-unmapped-part",
+                    f"“{part.heading_text}”无法归入标准部分，已放入“其他需要报告的情况”",
+                    section=sid, quote=part.heading_text[:20],
+                    suggestion="在向导中移到合适的部分，或删除"))
+        if not new_blocks and part.heading is None:
+            continue
+        if sid in imported or part.unmapped:
+            # keep the heading's own words where the pack's heading does not say them
+            if part.title:
+                new_blocks.insert(0, blk.Block(blk.PARAGRAPH, text=part.title))
+            if sid in imported:
+                findings.append(Finding(
+                    WARNING, "import-joined-parts",
+                    f"“{part.heading_text}”与前面的部分都归入“{_short(pack, sid)}”，已接在后面",
+                    section=sid, quote=part.heading_text[:20],
+                    suggestion="检查合并后的顺序和序号"))
+        imported.setdefault(sid, []).extend(new_blocks)
+    if protected:
+        notes.append(f"原文中有{protected}处大括号标记，已改为全角，以免被当作数据引用")
+
+    # 8. figures that match an indicator become live references
+    figure_reps, skipped = figurerefs.convert(imported, pack.indicators, rules)
+    for s in skipped:
+        findings.append(Finding(INFO, "import-figure-ambiguous", s))
+
+    # 9. the draft
+    draft = new_draft(unit_name, new_year, pack)
+    defaults = {s.id: s for s in draft.sections}
+    draft.sections = []
+    for spec in pack.sections:
+        if spec.id in imported:
+            draft.sections.append(SectionDraft(spec.id, imported[spec.id]))
+        elif spec.id in defaults:
+            draft.sections.append(defaults[spec.id])
+            findings.append(Finding(
+                INFO, "import-section-default",
+                f"原文没有“{spec.short}”部分，已填入模板默认文字", section=spec.id,
+                suggestion="据实改写"))
+    for sid in imported:
+        if sid not in known:
+            draft.sections.append(SectionDraft(sid, imported[sid]))
+    if fr.title:
+        draft.title = fr.title
+    draft.recipient = fr.recipient
+    draft.signature = fr.signature
+    if fr.date is not None:
+        draft.date = fr.date.isoformat()
+    if fr.closing:
+        draft.closing = fr.closing
+    draft.note = fr.note
+    draft.source_text = src.text
+    delta = new_year - report_year
+    for r in figure_reps:
+        if delta == 0:
+            draft.figures[r.indicator] = Figure(r.indicator, r.value, source=CURRENT_SOURCE)
+        elif delta == 1:
+            draft.figures[r.indicator] = Figure(r.indicator, None, previous=r.value,
+                                                source=PREVIOUS_SOURCE)
+
+    # 10. roll-forward, proposed; applied only when asked
+    stale = rollforward.load_stale_phrases(stale_path(pack.root))
+    if not stale_path(pack.root).is_file():
+        notes.append("没有过时提法表（stale_phrases.toml），未检查过时提法")
+    proposals = rollforward.propose(
+        draft, report_year, new_year, rules,
+        old_unit=old_unit if given_unit and old_unit and old_unit != given_unit else None,
+        stale=stale, standard_title=_standard_title(pack, unit_name, new_year),
+        propose_date=fr.date is not None)
+    if roll_forward:
+        rollforward.apply(draft, proposals)
+    auto = [p for p in proposals if p.auto]
+    if auto and not roll_forward:
+        findings.append(Finding(
+            INFO, "import-roll-forward",
+            f"有{len(auto)}处年份、日期等可顺延到{new_year}年度，尚未修改",
+            suggestion="确认后用 --roll-forward 重新导入，或在向导中逐条应用"))
+    suggestions = [p for p in proposals if not p.auto]
+    if suggestions:
+        findings.append(Finding(
+            INFO, "import-suggestions",
+            f"有{len(suggestions)}处建议修改（文件名称中的年份、具体日期、过时提法等），需人工判断"))
+    if "plans" in imported and delta == 1:
+        notes.append(f"去年报告的“下一年度安排”写的就是{new_year}年的工作，可逐条对照写今年的“主要举措和成效”")
+
+    # 11. the report
+    chars: dict[str, int] = {}
+    for f in fates:
+        if f.dest != BLANK or f.chars:
+            chars[f.dest] = chars.get(f.dest, 0) + f.chars
+    report = ImportReport(
+        source_name=src.name, source_kind=src.kind, total_chars=source.visible_len(src.text),
+        chars=chars, lines=list(fates), headings=headings, title=fr.title,
+        recipient=fr.recipient, signature=fr.signature,
+        date=fr.date.isoformat() if fr.date else None, closing=fr.closing, note=fr.note,
+        unit=unit_name, unit_how=unit_how, report_year=report_year, report_year_how=year_how,
+        year=new_year, figures=figure_reps, figures_skipped=skipped, proposals=proposals,
+        roll_forward_applied=roll_forward, notes=notes, findings=findings)
+    return ImportResult(draft, report)
+
+
+def _short(pack: TemplatePack, sid: str) -> str:
+    spec = pack.section(sid)
+    return spec.short if spec else sid

@@ -1,0 +1,207 @@
+"""The 公文 frame around the body: title, 主送机关, 成文日期, 署名, 结束语 and 附注.
+
+Found by position and shape, never by guessing inside the body: the title and 主送机关 sit
+before the first paragraph, the 署名, 成文日期, 结束语 and 附注 among the last lines.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from govreport import blocks
+from govreport.importer import debris
+from govreport.importer.model import (CLOSING, DATE, DEBRIS, NOTE, RECIPIENT, SIGNATURE, TITLE,
+                                      LineFate)
+from govreport.importer.rules import ImportRules
+from govreport.importer.source import SourceLine, visible_len
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4}"
+DATE_LINE = re.compile(rf"^[（(]?\s*(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*"
+                       rf"(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日\s*[）)]?$")
+NOTE_LINE = re.compile(r"^[（(]\s*此件.{1,20}[）)]$")
+_SENTENCE_PUNCT = "。，,；;！？"
+
+
+def cn_number(text: str) -> int:
+    """'2023' / '二〇二三' / '十一' / '二十五' -> int."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    n = 0
+    for ch in text:
+        n = n * 10 + _CN_DIGITS[ch]
+    return n
+
+
+def parse_date(text: str) -> dt.date | None:
+    m = DATE_LINE.match(text.strip())
+    if not m:
+        return None
+    try:
+        return dt.date(cn_number(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d")))
+    except (ValueError, KeyError):
+        return None
+
+
+def is_level1_heading(line: SourceLine) -> bool:
+    found = blocks.detect(line.clean)
+    if found is not None:
+        return found[0] == 1
+    return line.style_level == 1
+
+
+def is_paragraph_like(line: SourceLine) -> bool:
+    """A line of the body: long, or a sentence, or a level-1 heading."""
+    clean = line.clean
+    return visible_len(clean) >= 50 or "。" in clean or is_level1_heading(line)
+
+
+@dataclass
+class Frame:
+    title: str | None = None
+    recipient: str = ""
+    signature: str = ""
+    date: dt.date | None = None
+    closing: str | None = None
+    note: str = ""
+    body: list[int] = field(default_factory=list)   # indices of the body lines, in order
+
+
+def _title_words_ok(text: str, rules: ImportRules) -> bool:
+    f = rules.frame
+    return any(w in text for w in f.get("title_words", [])) and \
+        _strip_tail(text).endswith(tuple(f.get("title_endings", ["报告"])))
+
+
+def _strip_tail(text: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]$", "", text).strip()
+
+
+def _title_like(line: SourceLine, rules: ImportRules) -> str | None:
+    """The line as a title fragment (bullet removed), or None when it cannot be part of one."""
+    f = rules.frame
+    text = re.sub(f.get("title_bullet", r"^$"), "", debris.strip_bullet(line.clean)).strip()
+    if not text or len(text) > f.get("title_max_len", 60) or line.table:
+        return None
+    if any(c in text for c in "。：:；;") or parse_date(text) or blocks.detect(text):
+        return None
+    return text
+
+
+def _title_groups(idx: list[int], lines: list[SourceLine], rules: ImportRules):
+    """(indices, joined title) of every title in the head: one line, or up to 3 lines in a row."""
+    groups = []
+    k = 0
+    while k < len(idx):
+        found = None
+        for span in (1, 2, 3):
+            part = idx[k:k + span]
+            if len(part) < span:
+                break
+            if any(lines[b].no - lines[a].no != 1 for a, b in zip(part, part[1:])):
+                break   # the lines of one title are not separated by blank lines
+            texts = [_title_like(lines[i], rules) for i in part]
+            if any(t is None for t in texts):
+                break
+            joined = "".join(texts)
+            if len(joined) > rules.frame.get("title_max_len", 60):
+                break
+            if _title_words_ok(joined, rules) or (lines[part[0]].title_style and span == 1):
+                found = (part, joined)
+                break
+        if found:
+            groups.append(found)
+            k += len(found[0])
+        else:
+            k += 1
+    return groups
+
+
+def _signature_like(text: str, unit: str | None, rules: ImportRules) -> bool:
+    f = rules.frame
+    if len(text) > f.get("signature_max_len", 40) or any(c in text for c in _SENTENCE_PUNCT + "：:"):
+        return False
+    if blocks.detect(text) or parse_date(text):
+        return False
+    if unit and unit in text and len(text) <= len(unit) + 12:
+        return True
+    # one-character endings (镇, 乡) also end phrases like 依法治镇: only accepted with the unit
+    long_endings = tuple(e for e in f.get("signature_endings", []) if len(e) >= 2 and e != "街道")
+    return text.replace(" ", "").replace("\u3000", "").endswith(long_endings)
+
+
+def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRules,
+         unit: str | None = None) -> Frame:
+    """Mark the frame lines in `fates`; the rest (not blank, not debris) is the body."""
+    frame = Frame()
+    cand = [i for i, f in enumerate(fates) if f is None]
+    if not cand:
+        return frame
+
+    def mark(i: int, dest: str, reason: str = "") -> None:
+        fates[i] = LineFate(lines[i].no, lines[i].text, dest, reason, visible_len(lines[i].text))
+
+    # --- the head: lines before the first paragraph -----------------------------------------
+    start = next((k for k, i in enumerate(cand) if is_paragraph_like(lines[i])), len(cand))
+    head = cand[:start]
+    groups = _title_groups(head, lines, rules)
+    title_end = -1
+    if groups:
+        chosen, frame.title = groups[-1]       # the one nearest the body is the document's own
+        for i in chosen:
+            mark(i, TITLE)
+        for part, _text in groups[:-1]:
+            for i in part:
+                mark(i, DEBRIS, "网页标题（正文另有标题）")
+        title_end = head.index(chosen[-1])
+        for i in head[:head.index(chosen[0])]:
+            if fates[i] is None and len(lines[i].clean) <= rules.header_line_max \
+                    and not any(c in lines[i].clean for c in "。！？"):
+                mark(i, DEBRIS, "标题前的网页页头")
+    recipient_max = rules.frame.get("recipient_max_len", 40)
+    for k, i in enumerate(head):
+        if fates[i] is not None:
+            continue
+        clean = debris.strip_bullet(lines[i].clean)
+        d = parse_date(clean)
+        if d is not None and frame.date is None:
+            frame.date = d
+            mark(i, DATE, "标题下的日期")
+        elif not frame.recipient and k > title_end and clean.endswith(("：", ":")) \
+                and len(clean) <= recipient_max and not any(c in clean for c in "。，,；"):
+            frame.recipient = clean.rstrip("：:").strip()
+            mark(i, RECIPIENT)
+
+    # --- the tail: 结束语, 署名, 成文日期, 附注 among the last lines ---------------------------
+    rest = [i for i in cand if fates[i] is None]
+    tail = rest[-int(rules.frame.get("tail_lines", 4)):] if rest else []
+    closings = {c.strip() for c in rules.frame.get("closings", [])}
+    signature_lines: list[str] = []
+    tail_date = None
+    for i in reversed(tail):
+        clean = debris.strip_bullet(lines[i].clean)
+        if NOTE_LINE.match(clean) and not frame.note and not signature_lines and tail_date is None:
+            frame.note = clean
+            mark(i, NOTE)
+        elif parse_date(clean) and tail_date is None and not signature_lines:
+            tail_date = parse_date(clean)
+            mark(i, DATE, "文末成文日期")
+        elif clean in closings and frame.closing is None:
+            frame.closing = clean
+            mark(i, CLOSING)
+        elif _signature_like(clean, unit, rules) and frame.closing is None \
+                and len(signature_lines) < 2:
+            signature_lines.insert(0, clean)
+            mark(i, SIGNATURE)
+        else:
+            break
+    if tail_date is not None:
+        frame.date = tail_date       # the 成文日期 under the 署名 is the formal one
+    frame.signature = " ".join(signature_lines)
+    frame.body = [i for i in cand if fates[i] is None]
+    return frame
