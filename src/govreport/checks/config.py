@@ -1,0 +1,122 @@
+"""Settings and phrase tables of the checks, read from the template pack (checks.toml,
+stale_phrases.toml). A pack without its own files uses those of the default pack."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from govreport import paths
+from govreport.pack import DEFAULT_PACK
+
+CHECKS_FILE = "checks.toml"
+PHRASES_FILE = "stale_phrases.toml"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    id: str
+    pattern: re.Pattern
+    current: str = ""         # the wording to write instead
+    advice: str = ""          # what to do when no single replacement fits
+    note: str = ""
+    valid_from: dt.date | None = None
+    superseded_on: dt.date | None = None
+    basis: str = "date"          # date | year
+    always: bool = False
+    level: str = "warning"
+
+
+@dataclass(frozen=True)
+class Plenum:
+    congress: int
+    number: int
+    closed: dt.date
+
+
+@dataclass
+class Settings:
+    disabled: tuple[str, ...] = ()
+    section_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    debris: tuple[re.Pattern, ...] = ()
+    placeholders: tuple[re.Pattern, ...] = ()
+    year_after: tuple[str, ...] = ()
+    year_before: tuple[str, ...] = ()
+    next_year_words: tuple[str, ...] = ()
+    figure_window: int = 8
+    unit_aliases: tuple[frozenset[str], ...] = ()
+    min_paragraph_for_full_stop: int = 30
+    phrases: tuple[Phrase, ...] = ()
+    this_year: re.Pattern | None = None
+    this_year_level: str = "warning"
+    plenums: tuple[Plenum, ...] = ()
+    plan_words: tuple[str, ...] = ()
+
+    def units_like(self, unit: str) -> set[str]:
+        """Measure words that count the same as `unit` (itself included)."""
+        same = {unit}
+        for group in self.unit_aliases:
+            if unit in group:
+                same |= group
+        return same
+
+
+def _file(root: Path, name: str) -> Path:
+    own = root / name
+    return own if own.is_file() else paths.templates_dir() / DEFAULT_PACK / name
+
+
+def _toml(path: Path) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _date(v) -> dt.date | None:
+    if v is None:
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v))
+
+
+@cache
+def load_settings(root: Path) -> Settings:
+    """Settings for the pack in folder `root`."""
+    c = _toml(_file(root, CHECKS_FILE))
+    p = _toml(_file(root, PHRASES_FILE))
+    phrases = tuple(Phrase(
+        id=raw["id"], pattern=re.compile(raw.get("pattern") or raw["expression"]),
+        current=raw.get("current", ""), advice=raw.get("advice", ""),
+        note=raw.get("note", ""), valid_from=_date(raw.get("valid_from")),
+        superseded_on=_date(raw.get("superseded_on")), basis=raw.get("basis", "date"),
+        always=bool(raw.get("always", False)), level=raw.get("level", "warning"),
+    ) for raw in [*p.get("phrase", []), *p.get("too_early", [])])
+    this_year = p.get("this_year", {})
+    return Settings(
+        disabled=tuple(c.get("checks", {}).get("disabled", [])),
+        section_words={k: tuple(v) for k, v in c.get("sections", {}).items()},
+        debris=tuple(re.compile(x) for x in c.get("debris", {}).get("patterns", [])),
+        placeholders=tuple(re.compile(x) for x in c.get("placeholder", {}).get("patterns", [])),
+        year_after=tuple(c.get("years", {}).get("after", [])),
+        year_before=tuple(c.get("years", {}).get("before", [])),
+        next_year_words=tuple(c.get("years", {}).get("next_year_words", [])),
+        figure_window=int(c.get("figures", {}).get("window", 8)),
+        unit_aliases=tuple(frozenset(g) for g in c.get("figures", {}).get("unit_aliases", [])),
+        min_paragraph_for_full_stop=int(
+            c.get("punctuation", {}).get("min_paragraph_for_full_stop", 30)),
+        phrases=phrases,
+        this_year=re.compile(this_year["expression"]) if this_year.get("expression") else None,
+        this_year_level=this_year.get("level", "warning"),
+        plenums=tuple(Plenum(int(x["congress"]), int(x["number"]), _date(x["closed"]))
+                      for x in p.get("plenum", [])),
+        plan_words=tuple(p.get("plan_range", {}).get("words", [])),
+    )
+
+
+def settings_for(pack) -> Settings:
+    return load_settings(Path(pack.root))

@@ -1,0 +1,142 @@
+"""Reading reports for the checks: drafts, .docx and .txt split into parts by their headings."""
+import datetime as dt
+
+import pytest
+from docx import Document
+
+from checks_helpers import CORPUS, GOOD, TODAY, report
+from govreport import checks
+from govreport.checks.sources import classify_heading
+from govreport.checks.config import settings_for
+from govreport.errors import InputError
+
+
+@pytest.mark.parametrize("name,title,year,date,parts", [
+    ("zouqiao-2023.txt", "邹桥乡关于2023年法治政府建设工作情况汇报", 2023, dt.date(2023, 11, 14),
+     ["preamble", "achievements", "shortcomings", "leadership", "other", "plans"]),
+    ("guangdong-haicheng-2024.txt", "海丰县海城镇2024年法治政府建设年度报告", 2024, None,
+     ["preamble", "achievements", "leadership", "shortcomings", "plans"]),
+    ("hunan-fanjiang-2024.txt", "翻江镇法治政府建设工作报告", 2024, dt.date(2025, 3, 25),
+     ["preamble", "achievements", "shortcomings", "plans"]),
+    ("chongqing-zhongshan-2020.txt", "重庆市江津区中山镇人民政府2020年度法治政府建设情况报告", 2020,
+     None, ["preamble", "achievements", "shortcomings"]),
+    ("template-xx-town.txt", "", None, None, ["preamble", "achievements"]),
+])
+def test_real_reports_split_into_titled_dated_parts(name, title, year, date, parts):
+    r = checks.report_from_path(CORPUS / name, today=TODAY)
+    assert r.title == title
+    assert r.year == year
+    assert r.date == date
+    assert [p.id for p in r.parts] == parts
+
+
+def test_web_debris_is_dropped_but_paragraphs_mentioning_a_website_are_kept():
+    r = checks.report_from_path(CORPUS / "guangdong-haicheng-2024.txt", today=TODAY)
+    text = r.body_text()
+    assert "分享到" not in text and "扫一扫" not in text and "关联稿件" not in text
+    z = checks.report_from_path(CORPUS / "zouqiao-2023.txt", today=TODAY)
+    assert "通过县政府门户网站公示公开了邹桥乡行政执法主体信息" in z.body_text()
+
+
+def test_signature_and_recipient_are_not_body_text():
+    z = checks.report_from_path(CORPUS / "zouqiao-2023.txt", today=TODAY)
+    assert z.recipient == "县委全面依法治县委员会"
+    assert z.signature == "邹桥乡人民政府"
+    assert "邹桥乡人民政府\n" not in z.body_text() + "\n"
+
+
+def test_a_merged_heading_covers_both_sections():
+    r = checks.report_from_path(CORPUS / "chongqing-zhongshan-2020.txt", today=TODAY)
+    merged = r.parts[-1]
+    assert merged.heading == "二、存在问题及下步打算"
+    assert merged.ids == ("shortcomings", "plans")
+
+
+@pytest.mark.parametrize("heading,ids", [
+    ("主要做法和成效", ("achievements",)),
+    ("2023年法治政府建设主要工作及成效", ("achievements",)),
+    ("存在的问题与不足", ("shortcomings",)),
+    ("党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设", ("leadership",)),
+    ("主要负责人履行职责情况", ("leadership",)),
+    ("下一步工作计划", ("plans",)),
+    ("2024年工作安排", ("plans",)),
+    ("下一年度推进法治政府建设的主要安排", ("plans",)),
+    ("有关意见建议", ("other",)),
+    ("其他需要报告的情况", ("other",)),
+    ("2020年工作总结", ("achievements",)),
+])
+def test_level1_headings_map_to_the_pack_sections_by_meaning(pack, heading, ids):
+    assert classify_heading(heading, settings_for(pack)) == ids
+
+
+def test_a_title_broken_over_two_lines_is_joined():
+    r = report("清溪镇2024年\n法治政府建设年度报告\n" + GOOD.split("\n", 1)[1], year=None)
+    assert r.title == "清溪镇2024年法治政府建设年度报告"
+    assert r.year == 2024 and r.year_source == "标题"
+
+
+def test_the_year_falls_back_to_the_date_when_the_title_has_none():
+    r = checks.report_from_path(CORPUS / "hunan-fanjiang-2024.txt", today=TODAY)
+    assert (r.year, r.year_source) == (2024, "成文日期")
+
+
+def test_our_own_docx_reads_back_with_its_styles(demo_docx):
+    r = checks.report_from_path(demo_docx, today=TODAY)
+    assert r.title == "清溪镇2024年法治政府建设年度报告"
+    assert r.recipient == "中共临江县委、临江县人民政府"
+    assert r.signature == "清溪镇人民政府"
+    assert r.date == dt.date(2025, 1, 20)
+    assert [p.id for p in r.parts] == ["preamble", "achievements", "shortcomings",
+                                       "leadership", "plans"]
+
+
+def test_a_draft_is_checked_as_compiled_and_points_to_its_blocks():
+    from govreport import service
+    d = service.demo_draft()
+    r = checks.report_from_draft(d, today=TODAY)
+    ach = r.part("achievements")
+    assert ach.heading == "一、2024年度推进法治政府建设的主要举措和成效"
+    assert [p.block for p in ach.paragraphs] == list(range(len(d.section("achievements").blocks)))
+    assert "调处矛盾纠纷128起" in ach.text()           # figures rendered, not {{ }}
+
+
+def _docx(path, lines):
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("make,words", [
+    (lambda p: None, "找不到"),
+    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "已加密"),
+    (lambda p: p.write_text("这不是 Word 文件", encoding="utf-8"), "不是有效的 .docx"),
+    (lambda p: _docx(p, []), "没有可检查的文字"),
+])
+def test_bad_docx_is_refused_in_one_chinese_line(tmp_path, make, words):
+    p = tmp_path / "报告.docx"
+    make(p)
+    with pytest.raises(InputError) as e:
+        checks.report_from_path(p, today=TODAY)
+    assert words in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("name,content,words", [
+    ("空白.txt", "  \n\n", "没有可检查的文字"),
+    ("旧版.doc", "x", ".docx"),
+    ("表格.xlsx", "x", "只支持"),
+])
+def test_bad_files_of_other_kinds_are_refused(tmp_path, name, content, words):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        checks.report_from_path(p, today=TODAY)
+    assert words in str(e.value)
+
+
+def test_a_gbk_text_file_is_read(tmp_path):
+    p = tmp_path / "报告.txt"
+    p.write_bytes(GOOD.encode("gb18030"))
+    assert checks.report_from_path(p, today=TODAY).title == "清溪镇2024年法治政府建设年度报告"
