@@ -9,6 +9,7 @@ import importlib
 MODULES: tuple[str, ...] = (
     "govreport.commands.importer",
     "govreport.commands.fonts",
+    "govreport.commands.check",
 )
 
 

@@ -111,6 +111,12 @@ def _part_blocks(part: sections.Part, lines: list[source.SourceLine]) -> tuple[l
             for deeper in [k for k in counters if k > b.level]:
                 del counters[deeper]
         out.append(b)
+    # "一、" inside a part is a list of its own (the parts are numbered by the pack): one level
+    # down, unless the part already uses （一）, where the clerk has to decide
+    if not any(b.is_heading and b.level == 2 for b in out):
+        for b in out:
+            if b.is_heading and b.level == 1:
+                b.level, b.number = 2, blk.normalise_number(2, b.number.rstrip("、.．"))
     return out, protected
 
 
@@ -163,24 +169,25 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
         if years:
             report_year = years.most_common(1)[0][0]
             year_how = "由正文中最常出现的年份判断"
-    if report_year is None:
-        if year is None:
-            raise InputError(f"无法从“{src.name}”判断报告年度，请用 --year 指定新报告的年度（例如 --year 2025）")
-        report_year, year_how = year - 1, "文中没有年份，按新报告的上一年推算"
-    new_year = int(year) if year is not None else report_year + 1
-
     # 5. the unit: given, else from the title, the 署名, or a dropped page title
     page_titles = [lines[i].clean for i, f in enumerate(fates)
                    if f is not None and f.dest == DEBRIS and f.reason.startswith("网页标题")]
     old_unit, old_how = guess_unit(
         [(fr.title or "", "由标题判断"), (fr.signature, "由署名判断")]
         + [(t, "由网页标题判断") for t in page_titles], rules)
-    if given_unit:
-        unit_name, unit_how = given_unit, "已指定"
-    elif old_unit:
-        unit_name, unit_how = old_unit, old_how
-    else:
-        raise InputError(f"无法从“{src.name}”判断单位名称，请用 --unit 指定（例如 --unit 翻江镇）")
+    unit_name, unit_how = (given_unit, "已指定") if given_unit else (old_unit, old_how)
+    if report_year is None and year is None and not unit_name:
+        raise InputError(f"无法从“{src.name}”判断报告年度和单位名称，请指定新报告的年度和单位"
+                         f"（命令行加 --year 2025 --unit 翻江镇）")
+    if report_year is None and year is None:
+        raise InputError(f"无法从“{src.name}”判断报告年度，"
+                         f"请指定新报告的年度（命令行加 --year，例如 --year 2025）")
+    if not unit_name:
+        raise InputError(f"无法从“{src.name}”判断单位名称，"
+                         f"请指定单位名称（命令行加 --unit，例如 --unit 翻江镇）")
+    if report_year is None:
+        report_year, year_how = year - 1, "文中没有年份，按新报告的上一年推算"
+    new_year = int(year) if year is not None else report_year + 1
 
     # 6. where every body line went
     for part in parts:

@@ -133,13 +133,16 @@ def year_changes(text: str, report_year: int, new_year: int, rules: ImportRules)
     rf = rules.roll_forward
     shift = set(rf.get("shift", [-1, 0, 1]))
     marks = tuple(rf.get("range_marks", ["—", "-", "至"]))
+    exceptions = tuple(rf.get("range_exceptions", ["截至"]))
     out = []
     for m in _YEAR.finditer(text):
         y = int(m.group(1))
         rel = y - report_year
         if rel not in shift:
             continue
-        if text[:m.start()].rstrip().endswith(marks) or _RANGE_AFTER.match(text, m.end()):
+        before = text[:m.start()].rstrip()
+        if (before.endswith(marks) and not before.endswith(exceptions)) \
+                or _RANGE_AFTER.match(text, m.end()):
             continue   # a period such as 2021—2025年 stays as written
         if _enclosed(text, m.start(), rf.get("number_brackets", [])):
             continue   # part of a document number
@@ -231,8 +234,8 @@ def propose(draft: Draft, report_year: int, new_year: int, rules: ImportRules,
             base = old_unit[:-len(old_kind)] if old_kind else ""
             new_base = unit[:-len(new_kind)] if new_kind else unit
             if len(base) >= 2:
-                for m in re.finditer(re.escape(base) + (f"(?!{re.escape(old_kind)})" if old_kind else ""),
-                                     text):
+                rx = re.compile(re.escape(base) + (f"(?!{re.escape(old_kind)})" if old_kind else ""))
+                for m in rx.finditer(text):
                     add("unit", m.start(), m.end(), new_base,
                         f"原报告单位的简称“{base}”，可改为“{new_base}”", auto=False)
         if where not in ("title", "signature"):
