@@ -83,7 +83,8 @@ def check_report(report: ReportText, disabled: Iterable[str] = ()) -> CheckRun:
 def _add_workbook(report: ReportText, workbook: Path | str | None) -> None:
     if workbook is None:
         return
-    figures, wyear, warnings = workbook_figures(workbook, report.pack, report.year)
+    # no year passed: the workbook's own year is compared with the report's
+    figures, wyear, warnings = workbook_figures(workbook, report.pack)
     report.figures = figures
     report.workbook_year = wyear
     report.notes += [Finding(WARNING, "figure-mismatch", f"统计表：{w}") for w in warnings]

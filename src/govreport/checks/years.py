@@ -25,9 +25,10 @@ def _exempt(text: str, m: re.Match, settings) -> bool:
         after = after[2:]
     elif after.startswith("年"):
         after = after[1:]
-    if before[-1:] in _RANGE_MARKS or (after[:1] in _RANGE_MARKS and after[1:2].isdigit()):
+    last, first = before[-1:], after[:1]       # "" when the year starts or ends the text
+    if (last and last in _RANGE_MARKS) or (first and first in "—–-~～"):
         return True
-    if after[:1] in "—–-~～" or re.match(r"[至到]\s*(?:19|20)\d{2}", after):
+    if re.match(r"[至到]\s*(?:19|20)\d{2}", after):
         return True
     if any(after.startswith(w) for w in settings.year_after):
         return True
