@@ -8,8 +8,9 @@ from govreport.checks.model import Emitter, ReportText, quote
 from govreport.checks.registry import check
 from govreport.findings import WARNING
 from govreport.numfmt import trim
-from govreport.statistics.reader import normalise_label
 
+# Counting words a label ends with that a sentence leaves out: "调处矛盾纠纷件数" -> "调处矛盾纠纷".
+_COUNT_SUFFIX = re.compile(r"(?:件数|人次数|人次|次数|人数|份数|条数|场次|个数|起数|数)$")
 _BEFORE_PREVIOUS = re.compile(r"(?:上年|去年|上一年|同期|比|较|同比)[^，。；]{0,4}$")
 _NUMBER = r"(?P<num>\d+(?:\.\d+)?)\s*(?P<wan>万)?\s*(?P<approx>余|多)?\s*"
 
@@ -29,15 +30,19 @@ class Mention:
 
 
 def _keys(indicators, wanted: set[str]) -> dict[str, object]:
-    keys: dict[str, object] = {}
+    """Words that name an indicator in a sentence: its name and synonyms, with and without the
+    counting word at the end. A word naming several indicators ("办结率") tells nothing."""
+    owners: dict[str, set[str]] = {}
+    by_id = {}
     for ind in indicators:
-        if ind.id not in wanted:
-            continue
+        by_id[ind.id] = ind
         for label in (ind.name, *ind.synonyms):
-            for k in {label, normalise_label(label)}:
-                if len(k) >= 3 and k not in keys:
-                    keys[k] = ind
-    return keys
+            stripped = _COUNT_SUFFIX.sub("", label)
+            for k in {label, stripped if len(stripped) >= 4 else label}:
+                if len(k) >= 3:
+                    owners.setdefault(k, set()).add(ind.id)
+    return {k: by_id[next(iter(ids))] for k, ids in owners.items()
+            if len(ids) == 1 and next(iter(ids)) in wanted}
 
 
 def _steps(num: str, wan: bool) -> tuple[float, float]:
