@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the one-folder app on Linux: dist/govreport/{govreport,govreport-cli}.
 #
-#   bash packaging/build_linux.sh              uses .venv/bin/python (pip-installs PyInstaller
-#                                              into it when missing: the `package` extra)
+#   bash packaging/build_linux.sh              uses .venv/bin/python (made by dev.py when missing;
+#                                              PyInstaller is pip-installed into it when missing:
+#                                              the `package` extra)
 #   PYTHON=/path/to/python bash packaging/build_linux.sh
 #
 # Work files go to build/pyinstaller, the app to dist/govreport (both git-ignored). Prints the
@@ -10,9 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+if [ -z "${PYTHON:-}" ] && [ ! -x "$ROOT/.venv/bin/python" ]; then
+  echo "[build] no .venv yet: setting it up with dev.py ..."
+  python3 "$ROOT/dev.py" --version
+fi
 PYTHON=${PYTHON:-$ROOT/.venv/bin/python}
 if [ ! -x "$PYTHON" ]; then
-  echo "[build] $PYTHON not found: run 'python3 dev.py test' (or create .venv) first" >&2
+  echo "[build] $PYTHON not found" >&2
   exit 2
 fi
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then

@@ -60,6 +60,9 @@ if grep -q "Traceback" wizard.log; then cat wizard.log; fail "the wizard printed
 if [ -f "$ROOT/src/govreport/gui/app.py" ] && grep -q "未安装图形界面组件" wizard.log; then
   cat wizard.log; fail "the wizard is not in the bundle"
 fi
+if grep -q "未安装图形界面组件" wizard.log; then
+  echo "[smoke] note: no wizard in this build (src/govreport/gui/app.py is not in the source)"
+fi
 case $rc in
   0) echo "[smoke] ok: wizard started offscreen and exited 0" ;;
   124) echo "[smoke] ok (by timeout): wizard ran 20 s offscreen without a traceback" ;;
