@@ -3,6 +3,7 @@
 
     python3 dev.py              set up .venv if needed, then open the wizard
     python3 dev.py test         set up .venv with test tools, run the whole test suite
+    python3 dev.py bench        set up .venv with test and benchmark tools, run benchmarks/run.py
     python3 dev.py ARGS...      set up, then run `govreport ARGS...` (e.g. build --demo)
 
 Only the standard library is used here, so it runs on a fresh Python 3.11.
@@ -34,7 +35,7 @@ def wanted_stamp(extra: str) -> str:
 
 
 def ensure_venv(extra: str) -> Path:
-    """Create .venv and install the project (editable) with the given extra."""
+    """Create .venv and install the project (editable) with the given extra(s), e.g. "dev,bench"."""
     if sys.version_info < (3, 11):
         sys.exit("需要 Python 3.11 或更高版本 (Python 3.11+ is required).")
     py = venv_python()
@@ -49,8 +50,10 @@ def ensure_venv(extra: str) -> Path:
           flush=True)
     subprocess.check_call([str(py), "-m", "pip", "install", "--disable-pip-version-check",
                            "-q", "-e", f"{ROOT}[{extra}]"])
-    # dev includes everything gui has, so a dev install also satisfies gui.
-    extras = {extra, "gui"} if extra == "dev" else {extra}
+    # An install of several extras satisfies each of them; dev includes everything gui has.
+    extras = {extra, *extra.split(",")}
+    if "dev" in extras:
+        extras.add("gui")
     STAMP.write_text("\n".join(wanted_stamp(e) for e in sorted(extras)) + "\n", encoding="utf-8")
     return py
 
@@ -61,6 +64,12 @@ def main(argv: list[str]) -> int:
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         return subprocess.call([str(py), "-m", "pytest", *argv[1:]], cwd=ROOT, env=env)
+    if argv[:1] == ["bench"]:
+        py = ensure_venv("dev,bench")
+        env = dict(os.environ)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return subprocess.call([str(py), str(ROOT / "benchmarks" / "run.py"), *argv[1:]],
+                               cwd=ROOT, env=env)
     py = ensure_venv("gui")
     return subprocess.call([str(py), "-m", "govreport", *argv], cwd=os.getcwd())
 
