@@ -190,3 +190,48 @@ def test_a_gbk_text_file_is_read(tmp_path):
                      "一、主要举措和成效\n全年调处各类矛盾纠纷128起。".encode("gbk"))
     result = import_file(path)
     assert result.report.unit == "翻江镇" and result.report.headings[0].section == "achievements"
+
+
+# --- our own reports, read back -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def own_reports(tmp_path_factory):
+    from govreport import service
+    out = {}
+    for variant in ("public", "submitted"):
+        d = service.demo_draft()
+        d.variant = variant
+        d.doc_number, d.issuer, d.cc = "清府发〔2025〕1号", "张三", "临江县司法局"
+        path = tmp_path_factory.mktemp(variant) / f"{variant}.docx"
+        service.build(d, path)
+        out[variant] = (d, path)
+    return out
+
+
+@pytest.mark.parametrize("variant", ["public", "submitted"])
+def test_last_years_report_made_by_govreport_reads_back_into_the_same_parts(own_reports, variant):
+    original, path = own_reports[variant]
+    result = import_file(path)
+    d, report = result.draft, result.report
+    assert d.title == "清溪镇2024年法治政府建设年度报告"          # two Title-styled lines joined
+    assert (d.unit, d.year, report.report_year) == ("清溪镇", 2025, 2024)
+    assert d.recipient == original.recipient and d.signature == original.signature
+    assert d.date == original.date and d.note == "（此件公开发布）" and d.closing == "特此报告。"
+    assert [s.id for s in d.sections] == [s.id for s in original.sections]
+    assert report.debris == []
+    assert len(report.figures) >= 20
+    assert report.accounted() == report.total_chars
+    if variant == "submitted":
+        assert d.variant == "submitted"
+        assert (d.issuing_office, d.doc_number, d.issuer) == ("清溪镇人民政府", "清府发〔2025〕1号", "张三")
+        assert (d.cc, d.printed_by, d.printed_on) == ("临江县司法局", "清溪镇党政综合办公室", "2025-01-20")
+        assert ("printed_on", "2025-01-20", "2026-01-20") in \
+            [(p.where, p.old, p.new) for p in report.proposals]
+    else:
+        assert d.variant == "public" and not report.header
+
+
+def test_last_years_plans_are_listed_as_this_years_work(own_reports):
+    report = import_file(own_reports["public"][1]).report
+    assert report.last_plans[0] == "（一）提升干部依法行政能力"
+    assert len(report.last_plans) == 4

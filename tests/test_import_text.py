@@ -94,6 +94,14 @@ def test_a_title_broken_in_two_lines_a_recipient_a_signature_and_a_date_are_reco
     assert [b.text for b in d.section("achievements").blocks] == ["全年调处各类矛盾纠纷{{ disputes_handled }}起。"]
 
 
+def test_a_short_preamble_ending_with_a_colon_is_no_recipient():
+    text = body("清溪镇2024年法治政府建设年度报告", "现将2024年法治政府建设情况报告如下：",
+                "一、主要举措和成效", "全年调处各类矛盾纠纷128起。")
+    result = import_text(text)
+    assert result.draft.recipient == ""
+    assert [b.text for b in result.draft.section("preamble").blocks] == ["现将2024年法治政府建设情况报告如下："]
+
+
 def test_a_body_line_ending_in_a_place_name_is_no_signature():
     text = body("清溪镇2024年法治政府建设年度报告", PREAMBLE, "一、主要举措和成效",
                 "全年调处各类矛盾纠纷128起。", "二、下一步打算", "深入推进依法治镇")

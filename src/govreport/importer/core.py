@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from govreport import blocks as blk
-from govreport.draft import SectionDraft, new_draft
+from govreport.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
 from govreport.errors import InputError
 from govreport.figures import Figure
 from govreport.findings import INFO, WARNING, Finding
@@ -118,6 +118,17 @@ def _part_blocks(part: sections.Part, lines: list[source.SourceLine]) -> tuple[l
             if b.is_heading and b.level == 1:
                 b.level, b.number = 2, blk.normalise_number(2, b.number.rstrip("、.．"))
     return out, protected
+
+
+def _plan_items(plan_blocks: list[blk.Block], limit: int = 12) -> list[str]:
+    """What last year's plans promised, one line each: the headings, else the first sentences."""
+    heads = [b for b in plan_blocks if b.is_heading]
+    if heads:
+        top = min(b.level for b in heads)
+        items = [b.number + b.title.rstrip("。；;") for b in heads if b.level == top]
+    else:
+        items = [re.split(r"[。；]", b.text, maxsplit=1)[0] for b in plan_blocks if b.text]
+    return [i if len(i) <= 40 else i[:39] + "…" for i in items[:limit]]
 
 
 def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
@@ -239,6 +250,9 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
     if protected:
         notes.append(f"原文中有{protected}处大括号标记，已改为全角，以免被当作数据引用")
 
+    last_plans = _plan_items(imported.get("plans", [])) if year is None or year == report_year + 1 \
+        else []
+
     # 8. figures that match an indicator become live references
     figure_reps, skipped = figurerefs.convert(imported, pack.indicators, rules)
     for s in skipped:
@@ -269,6 +283,16 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
     if fr.closing:
         draft.closing = fr.closing
     draft.note = fr.note
+    if fr.submitted:
+        # last year's 上报件: keep its 版头 and 版记 so this year's can be sent the same way
+        draft.variant = VARIANT_SUBMITTED
+        draft.issuing_office, draft.doc_number, draft.issuer = \
+            fr.issuing_office, fr.doc_number, fr.issuer
+        draft.cc, draft.printed_by = fr.cc, fr.printed_by
+        draft.printed_on = fr.printed_on.isoformat() if fr.printed_on else None
+        findings.append(Finding(
+            INFO, "import-submitted",
+            "原文是上报件（有版头或版记），草稿已设为上报件，发文字号、印发日期等请按今年的改写"))
     draft.source_text = src.text
     delta = new_year - report_year
     for r in figure_reps:
@@ -300,8 +324,6 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
         findings.append(Finding(
             INFO, "import-suggestions",
             f"有{len(suggestions)}处建议修改（文件名称中的年份、具体日期、过时提法等），需人工判断"))
-    if "plans" in imported and delta == 1:
-        notes.append(f"去年报告的“下一年度安排”写的就是{new_year}年的工作，可逐条对照写今年的“主要举措和成效”")
 
     # 11. the report
     chars: dict[str, int] = {}
@@ -313,9 +335,13 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
         chars=chars, lines=list(fates), headings=headings, title=fr.title,
         recipient=fr.recipient, signature=fr.signature,
         date=fr.date.isoformat() if fr.date else None, closing=fr.closing, note=fr.note,
+        header={k: v for k, v in (("发文机关标志", fr.issuing_office), ("发文字号", fr.doc_number),
+                                  ("签发人", fr.issuer), ("抄送", fr.cc), ("印发机关", fr.printed_by),
+                                  ("印发日期", fr.printed_on.isoformat() if fr.printed_on else ""))
+                if v},
         unit=unit_name, unit_how=unit_how, report_year=report_year, report_year_how=year_how,
         year=new_year, figures=figure_reps, figures_skipped=skipped, proposals=proposals,
-        roll_forward_applied=roll_forward, notes=notes, findings=findings)
+        roll_forward_applied=roll_forward, last_plans=last_plans, notes=notes, findings=findings)
     return ImportResult(draft, report)
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from govreport import blocks
 from govreport.importer import debris
-from govreport.importer.model import (CLOSING, DATE, DEBRIS, NOTE, RECIPIENT, SIGNATURE, TITLE,
-                                      LineFate)
+from govreport.importer.model import (CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE, RECIPIENT,
+                                      SIGNATURE, TITLE, LineFate)
 from govreport.importer.rules import ImportRules
 from govreport.importer.source import SourceLine, visible_len
 
@@ -69,13 +69,28 @@ class Frame:
     date: dt.date | None = None
     closing: str | None = None
     note: str = ""
+    issuing_office: str = ""     # 上报件 版头: 发文机关标志, 发文字号, 签发人
+    doc_number: str = ""
+    issuer: str = ""
+    cc: str = ""                 # 上报件 版记: 抄送, 印发机关, 印发日期
+    printed_by: str = ""
+    printed_on: dt.date | None = None
     body: list[int] = field(default_factory=list)   # indices of the body lines, in order
+
+    @property
+    def submitted(self) -> bool:
+        """The report has a 版头 or 版记: it was the 上报件, not the published text."""
+        return bool(self.issuing_office or self.doc_number or self.cc or self.printed_by)
 
 
 def _title_words_ok(text: str, rules: ImportRules) -> bool:
     f = rules.frame
     return any(w in text for w in f.get("title_words", [])) and \
         _strip_tail(text).endswith(tuple(f.get("title_endings", ["报告"])))
+
+
+def _has_title_ending(text: str, rules: ImportRules) -> bool:
+    return _strip_tail(text).endswith(tuple(rules.frame.get("title_endings", ["报告"])))
 
 
 def _strip_tail(text: str) -> str:
@@ -111,7 +126,11 @@ def _title_groups(idx: list[int], lines: list[SourceLine], rules: ImportRules):
             joined = "".join(texts)
             if len(joined) > rules.frame.get("title_max_len", 60):
                 break
-            if _title_words_ok(joined, rules) or (lines[part[0]].title_style and span == 1):
+            styled = [lines[i].title_style for i in part]
+            if all(styled) and k + span < len(idx) and lines[idx[k + span]].title_style \
+                    and lines[idx[k + span]].no - lines[part[-1]].no == 1:
+                continue    # a Title-styled title goes on in the next paragraph
+            if _title_words_ok(joined, rules) or (all(styled) and _has_title_ending(joined, rules)):
                 found = (part, joined)
                 break
         if found:
@@ -146,9 +165,29 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
     def mark(i: int, dest: str, reason: str = "") -> None:
         fates[i] = LineFate(lines[i].no, lines[i].text, dest, reason, visible_len(lines[i].text))
 
+    f = rules.frame
+    rx = {k: re.compile(f[k]) for k in ("issuing_office", "doc_number", "issuer", "cc", "printed")
+          if f.get(k)}
+
+    def match(key: str, text: str):
+        return rx[key].match(text) if key in rx else None
+
     # --- the head: lines before the first paragraph -----------------------------------------
     start = next((k for k, i in enumerate(cand) if is_paragraph_like(lines[i])), len(cand))
     head = cand[:start]
+    for i in head:                                   # 版头 of a 上报件
+        clean = lines[i].clean
+        if (m := match("doc_number", clean)) and not frame.doc_number:
+            frame.doc_number = re.sub(r"\s+", "", m.group("number"))
+            frame.issuer = (m.group("issuer") or "").strip()
+            mark(i, HEADER, "发文字号")
+        elif (m := match("issuer", clean)) and not frame.issuer:
+            frame.issuer = m.group("issuer").strip()
+            mark(i, HEADER, "签发人")
+        elif (m := match("issuing_office", clean)) and not frame.issuing_office:
+            frame.issuing_office = m.group("office")
+            mark(i, HEADER, "发文机关标志")
+    head = [i for i in head if fates[i] is None]
     groups = _title_groups(head, lines, rules)
     title_end = -1
     if groups:
@@ -160,7 +199,11 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
                 mark(i, DEBRIS, "网页标题（正文另有标题）")
         title_end = head.index(chosen[-1])
         for i in head[:head.index(chosen[0])]:
-            if fates[i] is None and len(lines[i].clean) <= rules.header_line_max \
+            if fates[i] is None and lines[i].title_style and not frame.issuing_office \
+                    and _signature_like(lines[i].clean, unit, rules):
+                frame.issuing_office = lines[i].clean     # a red 发文机关标志 without 文件
+                mark(i, HEADER, "发文机关标志")
+            elif fates[i] is None and len(lines[i].clean) <= rules.header_line_max \
                     and not any(c in lines[i].clean for c in "。！？"):
                 mark(i, DEBRIS, "标题前的网页页头")
     recipient_max = rules.frame.get("recipient_max_len", 40)
@@ -173,12 +216,24 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
             frame.date = d
             mark(i, DATE, "标题下的日期")
         elif not frame.recipient and k > title_end and clean.endswith(("：", ":")) \
-                and len(clean) <= recipient_max and not any(c in clean for c in "。，,；"):
+                and len(clean) <= recipient_max and not any(c in clean for c in "。，,；") \
+                and not any(w in clean for w in f.get("recipient_not", [])):
             frame.recipient = clean.rstrip("：:").strip()
             mark(i, RECIPIENT)
 
     # --- the tail: 结束语, 署名, 成文日期, 附注 among the last lines ---------------------------
     rest = [i for i in cand if fates[i] is None]
+    while rest:                                      # 版记 of a 上报件, at the very end
+        clean = debris.strip_bullet(lines[rest[-1]].clean)
+        if (m := match("cc", clean)) and not frame.cc:
+            frame.cc = m.group("cc").strip()
+            mark(rest.pop(), COLOPHON, "抄送")
+        elif (m := match("printed", clean)) and not frame.printed_by:
+            frame.printed_by = m.group("by").strip().rstrip("｜").strip()
+            frame.printed_on = parse_date(m.group("date"))
+            mark(rest.pop(), COLOPHON, "印发机关和印发日期")
+        else:
+            break
     tail = rest[-int(rules.frame.get("tail_lines", 4)):] if rest else []
     closings = {c.strip() for c in rules.frame.get("closings", [])}
     signature_lines: list[str] = []

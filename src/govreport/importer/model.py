@@ -15,11 +15,13 @@ SIGNATURE = "signature"
 DATE = "date"
 CLOSING = "closing"
 NOTE = "note"
-FIELDS = (TITLE, RECIPIENT, SIGNATURE, DATE, CLOSING, NOTE)
+HEADER = "header"       # 上报件 版头: 发文机关标志, 发文字号, 签发人
+COLOPHON = "colophon"   # 上报件 版记: 抄送, 印发机关和印发日期
+FIELDS = (HEADER, TITLE, RECIPIENT, SIGNATURE, DATE, CLOSING, NOTE, COLOPHON)
 
 DEST_NAMES = {
     BLANK: "空行", DEBRIS: "网页杂项（已删除）", TITLE: "标题", RECIPIENT: "主送机关",
-    SIGNATURE: "署名", DATE: "成文日期", CLOSING: "结束语", NOTE: "附注",
+    SIGNATURE: "署名", DATE: "成文日期", CLOSING: "结束语", NOTE: "附注", HEADER: "版头", COLOPHON: "版记",
 }
 
 
@@ -88,6 +90,7 @@ class ImportReport:
     date: str | None = None             # ISO, as found in the source
     closing: str | None = None
     note: str = ""
+    header: dict[str, str] = field(default_factory=dict)   # 上报件 版头/版记 fields found
     unit: str = ""
     unit_how: str = ""                  # 命令行指定 / 由标题判断 ...
     report_year: int | None = None      # the year the old report covers
@@ -97,6 +100,7 @@ class ImportReport:
     figures_skipped: list[str] = field(default_factory=list)
     proposals: list[Replacement] = field(default_factory=list)
     roll_forward_applied: bool = False
+    last_plans: list[str] = field(default_factory=list)   # old plans = this year's work
     notes: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 

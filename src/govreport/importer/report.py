@@ -30,6 +30,8 @@ def report_lines(report: ImportReport, pack: TemplatePack | None = None) -> list
         out.append(f"结束语：{report.closing}")
     if report.note:
         out.append(f"附注：{report.note}")
+    for name, value in report.header.items():
+        out.append(f"{name}：{value}")
 
     out.append("部分划分：")
     if not report.headings:
@@ -74,14 +76,19 @@ def report_lines(report: ImportReport, pack: TemplatePack | None = None) -> list
             for p in sugg:
                 new = f" → {p.new}" if p.new else ""
                 out.append(f"  {_where(p, pack)} “{p.quote}”：{p.old}{new}（{p.reason}）")
+    if report.last_plans:
+        out.append(f"去年报告安排的{report.year}年工作（写“主要举措和成效”时宜逐条有交代）：")
+        for item in report.last_plans:
+            out.append(f"  {item}")
     for n in report.notes:
         out.append(f"说明：{n}")
     return out
 
 
 def _where(p, pack: TemplatePack) -> str:
-    if p.where in ("title", "signature", "date"):
-        return {"title": "标题", "signature": "署名", "date": "成文日期"}[p.where]
+    fields = {"title": "标题", "signature": "署名", "date": "成文日期", "printed_on": "印发日期"}
+    if p.where in fields:
+        return fields[p.where]
     return f"{dest_name(p.where, pack)}第{(p.block or 0) + 1}段"
 
 

@@ -245,14 +245,19 @@ def propose(draft: Draft, report_year: int, new_year: int, rules: ImportRules,
                     add("stale", m.start(), m.end(), sp.replacement or "",
                         f"{reason}" + (f"，可改为“{sp.replacement}”" if sp.replacement else ""),
                         auto=False)
-    if propose_date and draft.date and new_year != report_year:
-        old = dt.date.fromisoformat(draft.date)
+    dates = [("date", "成文日期")] if propose_date else []
+    dates.append(("printed_on", "印发日期"))
+    for attr, name in dates:
+        value = getattr(draft, attr)
+        if not value or new_year == report_year:
+            continue
+        old = dt.date.fromisoformat(value)
         try:
             new = old.replace(year=old.year + new_year - report_year)
         except ValueError:                  # 29 February
             new = old.replace(year=old.year + new_year - report_year, day=28)
-        out.append(Replacement("date", "date", None, "", 0, len(draft.date), draft.date,
-                               new.isoformat(), "成文日期顺延，请改为实际成文日期", True, draft.date))
+        out.append(Replacement("date", attr, None, "", 0, len(value), value, new.isoformat(),
+                               f"{name}顺延，请改为实际{name}", True, value))
     title_after = draft.title
     if draft.title:
         for r in sorted((r for r in out if r.where == "title" and r.auto), key=lambda r: -r.start):
@@ -281,8 +286,8 @@ def _get(draft: Draft, r: Replacement) -> str | None:
         return draft.title
     if r.where == "signature":
         return draft.signature
-    if r.where == "date":
-        return draft.date
+    if r.where in ("date", "printed_on"):
+        return getattr(draft, r.where)
     sec = draft.section(r.where)
     if sec is None or r.block is None or r.block >= len(sec.blocks):
         return None
@@ -290,7 +295,7 @@ def _get(draft: Draft, r: Replacement) -> str | None:
 
 
 def _set(draft: Draft, r: Replacement, value: str) -> None:
-    if r.where in ("title", "signature", "date"):
+    if r.where in ("title", "signature", "date", "printed_on"):
         setattr(draft, r.where, value)
     else:
         setattr(draft.section(r.where).blocks[r.block], r.part, value)
