@@ -181,6 +181,24 @@ def test_a_heading_with_only_a_year_maps_by_the_year(rules, title, section):
     assert classify(title, rules, report_year=2024)[0] == section
 
 
+def test_a_run_in_level1_heading_keeps_its_text_in_the_section():
+    text = body("清溪镇2024年法治政府建设年度报告", PREAMBLE,
+                "一、主要做法和成效。全年调处各类矛盾纠纷128起。", "二、存在的不足。法治意识不强。")
+    result = import_text(text)
+    assert [h.section for h in result.report.headings] == ["achievements", "shortcomings"]
+    assert [b.text for b in result.draft.section("achievements").blocks] == \
+        ["全年调处各类矛盾纠纷{{ disputes_handled }}起。"]
+    assert [b.text for b in result.draft.section("shortcomings").blocks] == ["法治意识不强。"]
+
+
+def test_the_report_is_plain_data_for_the_wizard():
+    import json
+    report = import_text(body("清溪镇2024年法治政府建设年度报告", PREAMBLE)).report
+    data = report.to_dict()
+    assert data["unit"] == "清溪镇" and data["chars"]["preamble"] == len(PREAMBLE)
+    json.dumps(data, ensure_ascii=False)
+
+
 def test_a_part_that_fits_nothing_goes_to_other_keeps_its_name_and_is_reported():
     text = body("清溪镇2024年法治政府建设年度报告", PREAMBLE, "一、主要举措和成效", "全年调处各类矛盾纠纷128起。",
                 "二、关于经费保障", "镇财政安排法治建设经费10万元。")

@@ -117,6 +117,10 @@ class ImportReport:
     def lines_to(self, dest: str) -> list[LineFate]:
         return [f for f in self.lines if f.dest == dest]
 
+    def to_dict(self) -> dict:
+        """Plain data (for the wizard, or a JSON log of the import)."""
+        return asdict(self)
+
 
 @dataclass
 class ImportResult:
