@@ -60,7 +60,8 @@ def print_findings(findings: list[Finding], stream=None) -> None:
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="govreport",
                 description="法治政府建设年度报告写作工具：不带参数运行时打开向导。")
-    p.add_argument("--version", action="version", version=f"govreport {__version__}")
+    p.add_argument("--version", action="version", version=f"govreport {__version__}",
+                   help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     b = sub.add_parser("build", help="生成报告 .docx",
