@@ -113,3 +113,21 @@ def test_default_year_and_date_follow_the_reporting_season():
 def test_an_empty_unit_name_is_refused(pack):
     with pytest.raises(InputError, match="单位名称"):
         draft_mod.new_draft("  ", 2024, pack)
+
+
+def test_reading_a_workbook_keeps_last_years_values_it_does_not_have(tmp_path, pack):
+    from openpyxl import Workbook
+
+    from govreport.figures import Figure
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["指标", "本年"])
+    ws.append(["调处矛盾纠纷件数", 140])
+    path = tmp_path / "只有本年.xlsx"
+    wb.save(path)
+    d = draft_mod.new_draft("翻江镇", 2025, pack)
+    d.figures["disputes_handled"] = Figure("disputes_handled", None, previous=128,
+                                           source="去年报告")
+    service.apply_workbook(d, path, pack)
+    assert d.figures["disputes_handled"].value == 140
+    assert d.figures["disputes_handled"].previous == 128

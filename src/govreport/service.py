@@ -70,7 +70,14 @@ def apply_workbook(draft: Draft, workbook: Path | str, pack: TemplatePack,
     workbook = Path(workbook)
     result = import_workbook(workbook, pack.indicators, year=year or draft.year,
                              bindings=draft.bindings)
-    draft.figures = dict(result.figures)
+    old = draft.figures
+    figures = dict(result.figures)
+    # keep last year's values the draft already had (e.g. from an imported report) where the
+    # workbook has no 上年 column
+    for fid, fig in figures.items():
+        if fig.previous is None and fid in old and old[fid].previous is not None:
+            fig.previous = old[fid].previous
+    draft.figures = figures
     draft.workbook = {"path": str(workbook.resolve()), "sha256": _sha256(workbook),
                       "year": result.year}
     findings = [Finding(WARNING, "workbook", w) for w in result.warnings]
