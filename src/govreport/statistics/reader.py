@@ -1,31 +1,47 @@
-"""Reading figures out of a statistics workbook (.xlsx) with openpyxl.
+"""Reading figures out of a statistics workbook (.xlsx).
 
-Every figure keeps its source cell ("普法!D7") so the clerk can see where it came from.
+One pass over every visible sheet (openpyxl read-only, cached values) finds the tables and
+keeps, for each row with a label, the cells of its value columns. Then the report year is
+settled (given, or the latest year in the headers), each table's 本年/上年 columns are chosen,
+and row labels are matched to indicators: exact name, synonym, then loosely. Every figure keeps
+its source cell ("普法!D7"); whatever is uncertain becomes a warning in Chinese, never a guess.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
+import warnings as _warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from govreport.errors import InputError
 from govreport.figures import Figure
-from govreport.indicators import IndicatorSet
+from govreport.indicators import Indicator, IndicatorSet
+from govreport.statistics import tables as tb
+from govreport.statistics.labels import (
+    BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,
+)
+from govreport.statistics.values import NO_CACHED_VALUE, Parsed, parse_cell
+from govreport.statistics.xlsx import DATE, NO_CACHE, Book
 
-LABEL_WORDS = ("指标", "项目", "名称", "内容", "事项")
-CURRENT_WORDS = ("本年", "本期", "今年", "数值", "本年度", "当年")
-PREVIOUS_WORDS = ("上年", "去年", "上期", "上年度", "同期")
-YEAR_RE = re.compile(r"(20\d{2})\s*年?")
+__all__ = ["Match", "Unmatched", "WorkbookImport", "TableInfo", "import_workbook",
+           "normalise_label", "parse_ref"]
+
+_RANK = {EXACT: 0, SYNONYM: 1, NORMALISED: 2}
+_NOT_TITLE = ("填报", "日期", "时间", "制表", "打印")   # a 填报日期 line names the next year
+PERCENT = "%"
 
 
 @dataclass
 class Match:
     indicator: str
     how: str            # exact | synonym | normalised | bound
-    label: str
+    label: str          # the row label as written in the workbook ("" for a bound cell)
     source: str         # "普法!D7"
+    note: str = ""      # e.g. 原表为“5000余”
+    problem: str = ""   # why the cell gave no number, if it did not
 
 
 @dataclass
@@ -34,9 +50,20 @@ class Unmatched:
     cell: str
     label: str
     value: object
+    candidates: tuple[str, ...] = ()     # indicator ids the label could mean
 
     def to_dict(self) -> dict:
         return {"sheet": self.sheet, "cell": self.cell, "label": self.label, "value": self.value}
+
+
+@dataclass
+class TableInfo:
+    """Where a table was found and which columns were read (for the clerk to check)."""
+    sheet: str
+    header_row: int
+    label_column: str
+    current: str | None          # column letter and header, e.g. "D列（2024年）"
+    previous: str | None
 
 
 @dataclass
@@ -47,141 +74,478 @@ class WorkbookImport:
     matches: dict[str, Match] = field(default_factory=dict)
     unmatched: list[Unmatched] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    tables: list[TableInfo] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
+    sheets_without_table: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
 
 
-def normalise_label(label: str) -> str:
-    s = unicodedata.normalize("NFKC", str(label))
-    s = re.sub(r"[\s（）()\[\]【】:：、,，]", "", s)
-    s = re.sub(r"^\d+[.．、]?", "", s)
-    s = re.sub(r"(件数|人次|次数|人数|份数|条数|场次|个数|数|次|件|人|份|条|场|个|起|名)$", "", s)
-    return s
+# --- explicit bindings ------------------------------------------------------------------------
+
+_REF = re.compile(r"\s*(?:'((?:[^']|'')+)'|(.+))!\$?([A-Za-z]{1,3})\$?(\d{1,7})\s*")
 
 
-def _index(indicators: IndicatorSet) -> tuple[dict, dict, dict]:
-    exact, syn, norm = {}, {}, {}
-    for ind in indicators:
-        exact[ind.name] = ind.id
-        for s in ind.synonyms:
-            syn.setdefault(s, set()).add(ind.id)
-        for s in (ind.name, *ind.synonyms):
-            norm.setdefault(normalise_label(s), set()).add(ind.id)
-    return exact, syn, norm
-
-
-def match_label(label: str, index) -> tuple[str | None, str, set[str]]:
-    """(indicator id or None, how, candidates when ambiguous)."""
-    exact, syn, norm = index
-    text = str(label).strip()
-    if text in exact:
-        return exact[text], "exact", set()
-    if text in syn and len(syn[text]) == 1:
-        return next(iter(syn[text])), "synonym", set()
-    key = normalise_label(text)
-    cands = norm.get(key, set())
-    if len(cands) == 1:
-        return next(iter(cands)), "normalised", set()
-    return None, "", cands
-
-
-def _to_number(value, number_format: str = "") -> float | None:
-    if isinstance(value, bool) or value is None:
+def parse_ref(ref: str) -> tuple[str, int, int] | None:
+    """'普法!D7' -> ('普法', 7, 4); quoted sheet names and $ are accepted; None if malformed."""
+    m = _REF.fullmatch(str(ref))
+    if not m:
         return None
-    if isinstance(value, (int, float)):
-        v = float(value)
-        if "%" in (number_format or ""):
-            v *= 100
-        return v
-    s = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
-    pct = s.endswith("%")
-    s = s.rstrip("%").rstrip("余多").strip()
-    try:
-        return float(s)
-    except ValueError:
+    sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2).strip()
+    from openpyxl.utils import column_index_from_string
+    col = column_index_from_string(m.group(3).upper())
+    row = int(m.group(4))
+    if not sheet or row < 1:
         return None
+    return sheet, row, col
 
 
-def _open(path: Path):
-    import openpyxl
-    if not path.exists():
-        raise InputError(f"找不到统计表“{path}”", path=path)
-    if path.is_dir():
-        raise InputError(f"“{path}”是一个文件夹，不是统计表", path=path)
-    try:
-        return openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"“{path.name}”不是有效的 .xlsx 统计表，无法打开", path=path) from exc
-
-
-def _header(ws) -> tuple[int, int, int | None, int | None, int | None] | None:
-    """(header row, label col, current col, previous col, year) within the first rows."""
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 15)):
-        label_col = cur_col = prev_col = None
-        years: dict[int, int] = {}
-        for cell in row:
-            v = cell.value
-            if not isinstance(v, str):
-                continue
-            t = v.strip()
-            if label_col is None and any(w in t for w in LABEL_WORDS) and len(t) <= 8:
-                label_col = cell.column
-            elif any(t.startswith(w) for w in CURRENT_WORDS):
-                cur_col = cell.column
-            elif any(t.startswith(w) for w in PREVIOUS_WORDS):
-                prev_col = cell.column
-            elif m := YEAR_RE.fullmatch(t) or YEAR_RE.match(t):
-                years[int(m.group(1))] = cell.column
-        if label_col and (cur_col or years):
-            year = None
-            if years:
-                ordered = sorted(years)
-                year = ordered[-1]
-                cur_col = cur_col or years[ordered[-1]]
-                if prev_col is None and year - 1 in years:
-                    prev_col = years[year - 1]
-            return row[0].row, label_col, cur_col, prev_col, year
+def _sheet_named(titles: list[str], name: str) -> str | None:
+    if name in titles:
+        return name
+    key = unicodedata.normalize("NFKC", name).strip().casefold()
+    for t in titles:
+        if unicodedata.normalize("NFKC", t).strip().casefold() == key:
+            return t
     return None
+
+
+# --- the pass over the sheets -----------------------------------------------------------------
+
+def _compact(cell: tuple | None, percent_styles: frozenset[int]):
+    """(value, flag) of a parser cell, flag '%' for a percentage format or NO_CACHE; None if empty."""
+    if cell is None:
+        return None
+    dtype = cell[2]
+    if dtype == NO_CACHE:
+        return (None, NO_CACHE)
+    value = cell[1]
+    if value is None:
+        return None
+    return (value, PERCENT if cell[3] in percent_styles else
+            DATE if dtype == DATE else "")
+
+
+@dataclass
+class _Bound:
+    indicator: str
+    ref: str
+    sheet: str
+    row: int
+    col: int
+    raw: tuple | None = None
+    table: tb.Table | None = None
+    row_cells: dict = field(default_factory=dict)
+
+
+class _SheetScan:
+    """The tables of one sheet, read row by row."""
+
+    def __init__(self, book: Book, ws, bound: dict[int, list[_Bound]]):
+        self.book = book
+        self.ws = ws
+        self.sheet = ws.title
+        self.bound = bound
+        self.tables: list[tb.Table] = []
+        self.title_year: int | None = None
+        self.has_values = False
+
+    def run(self, tables_wanted: bool = True) -> None:
+        pct = self.book.percent_styles
+        sheet = self.sheet
+        table: tb.Table | None = None
+        header_try = None            # (row, texts, upper) of the last header-like row
+        last_row, last_texts = 0, None
+        bound = self.bound
+        max_bound = max(bound, default=0)
+        # per table, set when a table starts: the hot loop below reads only locals
+        span: frozenset[int] = frozenset()
+        span_order: tuple[int, ...] = ()
+        pos: dict[int, int] = {}
+        width = 0
+        records: list = []
+        carry: dict = {}
+        for idx, cells in self.book.rows(self.ws, None if tables_wanted else max_bound):
+            if not cells:
+                continue
+            if bound and idx in bound:
+                row_cells = {c[0]: _compact(c, pct) for c in cells}
+                for b in bound[idx]:
+                    b.row_cells, b.raw, b.table = row_cells, row_cells.get(b.col), table
+            if not tables_wanted:
+                continue
+            texts = tb.row_texts(cells)
+            if texts:
+                self.has_values = True
+                new = None
+                if header_try is not None and idx == header_try[0] + 1 and \
+                        tb.is_lower_header(texts, tb.label_column(header_try[1])):
+                    new = tb.build_table(sheet, header_try[0], header_try[1], header_try[2], texts)
+                    if new is not None and table is not None \
+                            and table.header_row == header_try[0]:
+                        self.tables.pop()           # the same table, now with its sub-headers
+                header_try = None
+                if new is None and tb.has_label_cell(texts):
+                    label_col = tb.label_column(texts)
+                    if label_col is not None:
+                        upper = None
+                        if last_texts is not None and last_row == idx - 1 \
+                                and tb.is_upper_header(last_texts, label_col):
+                            upper = last_texts
+                        header_try = (idx, texts, upper)
+                        new = tb.build_table(sheet, idx, texts, upper)
+                last_row, last_texts = idx, texts
+                if new is not None:
+                    table = new
+                    self.tables.append(table)
+                    span_order = table.label_span
+                    span = frozenset(span_order)
+                    pos = {c.col: i for i, c in enumerate(table.columns)}
+                    width = len(table.columns)
+                    records, carry = table.records, table.carry
+                    continue
+                if table is None and self.title_year is None:
+                    self._title_year(texts)
+            elif texts is None:
+                self.has_values = True
+                last_texts = None
+            if table is None:
+                continue
+            # a data row: its label (the rightmost text in the label columns) and value cells
+            label = None
+            label_at = 0
+            vals = [None] * width
+            for c in cells:
+                col = c[0]
+                if col in span:
+                    v = c[1]
+                    if type(v) is str and v.strip():
+                        carry[col] = v
+                        label, label_at = v, col
+                    continue
+                p = pos.get(col)
+                if p is not None:
+                    v = c[1]
+                    dtype = c[2]
+                    if dtype == NO_CACHE:
+                        vals[p] = (None, NO_CACHE)
+                    elif v is not None:
+                        vals[p] = (v, PERCENT if c[3] in pct else
+                                   DATE if dtype == DATE else "")
+            if label is None:
+                continue
+            category = None
+            if len(span_order) > 1:
+                for col in span_order:
+                    if col >= label_at:
+                        break
+                    category = carry.get(col, category)
+            records.append((idx, label, category, tuple(vals)))
+
+    def _title_year(self, texts: dict[int, str]) -> None:
+        for t in texts.values():
+            if len(t) > 4 and not any(w in t for w in _NOT_TITLE) and (m := tb.YEAR_RE.search(t)):
+                self.title_year = int(m.group(1))
+                return
+
+
+# --- turning cells into figures ----------------------------------------------------------------
+
+def _ref(sheet: str, row: int, col: int) -> str:
+    return f"{sheet}!{get_column_letter(col)}{row}"
+
+
+def _cell_text(raw) -> str:
+    v = raw[0]
+    if isinstance(v, float) and raw[1] == PERCENT:
+        return f"{v * 100:g}%"
+    return str(v)
+
+
+def _convert(ind: Indicator, raw, source: str, result: WorkbookImport,
+             which: str = "") -> tuple[float | None, Parsed | None]:
+    """The indicator's value from a compact cell; problems become warnings naming the cell."""
+    if raw is None:
+        return None, None
+    value, flag = raw
+    name = ind.name + which
+    if flag == NO_CACHE:
+        result.warn(f"{source}（{name}）{NO_CACHED_VALUE.problem}")
+        return None, NO_CACHED_VALUE
+    if flag == DATE:
+        result.warn(f"{source}（{name}）是日期，不是数字，未采用")
+        return None, Parsed(None, problem="是日期，不是数字", kind="date")
+    pct_format = flag == PERCENT
+    p = parse_cell(value, pct_format and ind.is_percent)
+    if p.problem:
+        result.warn(f"{source}（{name}）{p.problem}，未采用")
+        return None, p
+    v = p.value
+    if not ind.is_percent and (pct_format or p.percent):
+        result.warn(f"{source}（{name}）是百分比，但该指标不是比率，按 {_num(v)} 读取，请核对")
+    elif ind.is_percent and not pct_format and not p.percent and v is not None and 0 < v <= 1:
+        # a fraction where a percentage belongs (0.9652 typed into a plain cell): read as
+        # 96.52%, and say so, since a rate of 0.97% is never what a township reports
+        v = round(v * 100, 9)
+        result.warn(f"{source}（{name}）填的是 {_cell_text(raw)}，按 {_num(v)}% 读取；"
+                    f"比率请填百分数（如 93.84 或 93.84%）")
+    return v, p
+
+
+def _num(v: float | None) -> str:
+    if v is None:
+        return "空"
+    return f"{v:.4f}".rstrip("0").rstrip(".")
+
+
+def _display_value(raw):
+    """What an unmatched row shows: its number (percent for % cells), else its text."""
+    if raw is None:
+        return None
+    value, flag = raw
+    if flag == NO_CACHE:
+        return None
+    if type(value) is int and not flag:
+        return value
+    p = parse_cell(value, flag == PERCENT)
+    if p.value is not None:
+        v = p.value
+        return int(v) if float(v).is_integer() else v
+    return value if isinstance(value, str) else str(value)
+
+
+def _figure_like(raw) -> bool:
+    """A cell that holds a figure (or should: a formula or an error value), not prose."""
+    if raw is None:
+        return False
+    value, flag = raw
+    if flag == DATE:
+        return False
+    if flag == NO_CACHE or type(value) in (int, float):
+        return True
+    p = parse_cell(value, flag == PERCENT)
+    return p.value is not None or p.kind in ("error", "formula")
+
+
+@dataclass
+class _Candidate:
+    fid: str
+    how: str
+    label: str
+    source: str
+    row: int
+    table: tb.Table
+    cur: tuple | None
+    prev: tuple | None
 
 
 def import_workbook(path: Path | str, indicators: IndicatorSet, year: int | None = None,
                     bindings: dict[str, str] | None = None) -> WorkbookImport:
+    """Read a workbook's figures for the report year (None: the latest year in its headers).
+
+    Bad files raise InputError (one line of Chinese naming the file); everything else that
+    needs the clerk's eye is in .warnings.
+    """
     path = Path(path)
-    wb = _open(path)
+    with _warnings.catch_warnings():
+        _warnings.simplefilter("ignore")      # openpyxl's own warnings are not for the clerk
+        with Book(path) as book:
+            return _import(book, path, indicators, year, bindings or {})
+
+
+def _import(book: Book, path: Path, indicators: IndicatorSet, year: int | None,
+            bindings: dict[str, str]) -> WorkbookImport:
     result = WorkbookImport(path=path, year=year)
-    index = _index(indicators)
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            result.warnings.append(f"工作表“{ws.title}”已隐藏，未读取")
+    sheets = book.sheets
+    titles = [ws.title for ws in sheets]
+    bound_by_sheet: dict[str, dict[int, list[_Bound]]] = {}
+    bound_list: list[_Bound] = []
+    for fid, ref in bindings.items():
+        if fid not in indicators:
+            result.warn(f"指定单元格 {ref} 对应的指标“{fid}”不在模板中，已忽略")
             continue
-        head = _header(ws)
-        if head is None:
+        parsed = parse_ref(ref)
+        if parsed is None:
+            result.warn(f"“{indicators[fid].name}”指定的单元格“{ref}”写法不对，"
+                        f"应为 工作表名!单元格（如 普法!D7），已忽略")
             continue
-        hrow, lcol, ccol, pcol, hyear = head
-        if result.year is None and hyear:
-            result.year = hyear
-        for r in range(hrow + 1, ws.max_row + 1):
-            label = ws.cell(r, lcol).value
-            if label is None or not str(label).strip():
+        sheet = _sheet_named(titles, parsed[0])
+        if sheet is None:
+            result.warn(f"“{indicators[fid].name}”指定的单元格 {ref} 所在的工作表“{parsed[0]}”"
+                        f"不存在，已忽略")
+            continue
+        b = _Bound(fid, ref, sheet, parsed[1], parsed[2])
+        bound_list.append(b)
+        bound_by_sheet.setdefault(sheet, {}).setdefault(b.row, []).append(b)
+
+    scans: list[_SheetScan] = []
+    visible = 0
+    for ws in sheets:
+        hidden = ws.sheet_state != "visible"
+        bound = bound_by_sheet.get(ws.title, {})
+        if hidden:
+            result.hidden_sheets.append(ws.title)
+            result.warn(f"工作表“{ws.title}”已隐藏，未读取（如需读取，请在 Excel/WPS 中取消隐藏）")
+            if not bound:
                 continue
-            cell = ws.cell(r, ccol)
-            value = _to_number(cell.value, cell.number_format)
-            prev = None
-            if pcol:
-                pc = ws.cell(r, pcol)
-                prev = _to_number(pc.value, pc.number_format)
-            source = f"{ws.title}!{cell.coordinate}"
-            fid, how, cands = match_label(str(label), index)
-            if fid is None:
-                if cands:
-                    result.warnings.append(
-                        f"{source}“{label}”可能对应多个指标（"
-                        + "、".join(indicators[c].name for c in sorted(cands)) + "），未自动采用")
-                result.unmatched.append(Unmatched(ws.title, cell.coordinate, str(label).strip(),
-                                                  cell.value))
+        else:
+            visible += 1
+        scan = _SheetScan(book, ws, bound)
+        scan.run(tables_wanted=not hidden)
+        if not hidden:
+            scans.append(scan)
+    name = path.name
+    if not sheets:
+        raise InputError(f"统计表“{name}”中没有工作表", path=path)
+    if visible == 0:
+        raise InputError(f"统计表“{name}”的工作表都已隐藏，请在 Excel/WPS 中取消隐藏后再导入",
+                         path=path)
+    if not any(s.has_values for s in scans) and not any(b.raw for b in bound_list):
+        raise InputError(f"统计表“{name}”是空的：各工作表都没有内容", path=path)
+    all_tables = [t for s in scans for t in s.tables]
+    if not all_tables and not bound_list:
+        raise InputError(
+            f"在“{name}”中没有找到统计表格：表头行应有“指标”（或项目、名称）列和“本年”"
+            f"（或“2024年”等）列", path=path)
+
+    # the report year: given, else the latest year named in a value column's header
+    years = {y for t in all_tables for y in t.years()}
+    title_years = {s.title_year for s in scans if s.title_year}
+    if year is None:
+        year = max(years) if years else (max(title_years) if len(title_years) == 1 else None)
+    result.year = year
+
+    for scan in scans:
+        if not scan.tables and scan.has_values:
+            result.sheets_without_table.append(scan.sheet)
+        for t in scan.tables:
+            t.title_year = scan.title_year
+            tb.choose_columns(t, year)
+            result.tables.append(_table_info(t))
+            if t.current is None:
+                have = "、".join(f"{y}年" for y in sorted(t.years())) or "无"
+                what = f"{year}年" if year is not None else "本年"
+                result.warn(f"工作表“{t.sheet}”第{t.header_row}行的表格没有{what}的数据列"
+                            f"（表头中的年份：{have}），未读取")
+            elif year is not None and t.current.year is None and t.title_year \
+                    and t.title_year != year:
+                result.warn(f"工作表“{t.sheet}”的标题是{t.title_year}年，按“{t.current.header}”列"
+                            f"作为{year}年的数据读取，请确认统计表年度")
+
+    index = LabelIndex.build(indicators)
+    candidates: dict[str, list[_Candidate]] = {}
+    for t in all_tables:
+        if t.current is None:
+            continue
+        ci = t.columns.index(t.current)
+        pi = t.columns.index(t.previous) if t.previous is not None else None
+        for row, label, category, values in t.records:
+            cur = values[ci]
+            prev = values[pi] if pi is not None else None
+            fid, how, cands = index.match(label)
+            shown = clean_label(label)
+            if fid is None and category:
+                fid2, how2, cands2 = index.match(category + label)
+                if fid2 is not None:
+                    fid, how, cands = fid2, how2, ()
+                    shown = clean_label(category) + " " + shown
+            source = _ref(t.sheet, row, t.current.col)
+            if fid is not None:
+                candidates.setdefault(fid, []).append(
+                    _Candidate(fid, how, shown, source, row, t, cur, prev))
                 continue
-            if fid in result.figures:
-                result.warnings.append(f"{source}“{label}”与{result.figures[fid].source}"
-                                       f"重复对应“{indicators[fid].name}”，采用先出现的一处")
+            if not (_figure_like(cur) or _figure_like(prev)):
                 continue
-            result.figures[fid] = Figure(fid, value, previous=prev, source=source)
-            result.matches[fid] = Match(fid, how, str(label).strip(), source)
+            if cands:
+                names = "、".join(indicators[c].name for c in cands)
+                result.warn(f"{source}“{shown}”可能是{names}中的任一项，未自动采用；"
+                            f"请在向导中为它指定对应的指标")
+            result.unmatched.append(Unmatched(t.sheet, f"{get_column_letter(t.current.col)}{row}",
+                                              shown, _display_value(cur), cands))
+
+    for fid, cands in candidates.items():
+        chosen = _pick(indicators[fid], cands, result)
+        if chosen is None:
+            continue
+        ind = indicators[fid]
+        value, parsed = _convert(ind, chosen.cur, chosen.source, result)
+        prev_source = _ref(chosen.table.sheet, chosen.row, chosen.table.previous.col) \
+            if chosen.table.previous is not None else ""
+        previous, _ = _convert(ind, chosen.prev, prev_source, result, "（上年）")
+        result.figures[fid] = Figure(fid, value, previous=previous, source=chosen.source)
+        result.matches[fid] = Match(fid, chosen.how, chosen.label, chosen.source,
+                                    note=_note(parsed), problem=_problem(parsed))
+
+    for b in bound_list:
+        ind = indicators[b.indicator]
+        source = _ref(b.sheet, b.row, b.col)
+        if b.raw is None:
+            result.warn(f"“{ind.name}”指定的单元格 {source} 是空的")
+        value, parsed = _convert(ind, b.raw, source, result)
+        previous = None
+        t = b.table
+        if t is not None and t.current is not None and t.current.col == b.col \
+                and t.previous is not None:
+            previous, _ = _convert(ind, b.row_cells.get(t.previous.col),
+                                   _ref(b.sheet, b.row, t.previous.col), result, "（上年）")
+        label = ""
+        if t is not None:               # the row's label, when the cell is in a table row
+            for col in t.label_span:
+                raw = b.row_cells.get(col)
+                if raw is not None and isinstance(raw[0], str) and raw[0].strip():
+                    label = clean_label(raw[0])
+        result.figures[b.indicator] = Figure(b.indicator, value, previous=previous, source=source)
+        result.matches[b.indicator] = Match(b.indicator, BOUND, label, source, note=_note(parsed),
+                                            problem=_problem(parsed))
+        # a row the clerk bound is no longer "unmatched"
+        result.unmatched = [u for u in result.unmatched
+                            if not (u.sheet == b.sheet and u.cell == source.split("!")[-1])]
+
+    if all_tables and not result.matches:
+        result.warn(f"“{name}”中没有一行能对应到报告的指标，请检查“指标”列的名称，"
+                    f"或在向导中为指标指定单元格")
     return result
+
+
+def _pick(ind: Indicator, cands: list[_Candidate], result: WorkbookImport) -> _Candidate | None:
+    """The row an indicator is read from when several rows match it; None when they disagree."""
+    if len(cands) == 1:
+        return cands[0]
+    # a row with a figure beats an empty one; then the closer match (exact, synonym, loose)
+    filled = [c for c in cands if c.cur is not None]
+    pool = filled or cands
+    best_rank = min(_RANK[c.how] for c in pool)
+    best = [c for c in pool if _RANK[c.how] == best_rank]
+    values = {_display_value(c.cur) for c in best if c.cur is not None}
+    if len(values) > 1:
+        where = "、".join(f"{c.source}“{c.label}”" for c in best)
+        result.warn(f"“{ind.name}”在统计表中出现多次且数值不同（{where}），未采用；"
+                    f"请删去多余的行，或在向导中为它指定单元格")
+        return None
+    chosen = best[0]
+    for c in filled:
+        if c is not chosen and _display_value(c.cur) != _display_value(chosen.cur):
+            result.warn(f"“{ind.name}”另有一处 {c.source}“{c.label}”数值不同，"
+                        f"已采用 {chosen.source}“{chosen.label}”")
+    return chosen
+
+
+def _note(p: Parsed | None) -> str:
+    if p is None or p.text is None or p.problem:
+        return ""
+    if p.approx:
+        return f"原表为“{p.text.strip()}”，按 {_num(p.value)} 计"
+    return f"原表为文字“{p.text.strip()}”"
+
+
+def _problem(p: Parsed | None) -> str:
+    return p.problem if p is not None and p.problem else ""
+
+
+def _table_info(t: tb.Table) -> TableInfo:
+    def col(c: tb.Column | None) -> str | None:
+        return None if c is None else f"{get_column_letter(c.col)}列（{c.header}）"
+    return TableInfo(t.sheet, t.header_row, get_column_letter(t.label_col), col(t.current),
+                     col(t.previous))
