@@ -10,6 +10,7 @@ MODULES: tuple[str, ...] = (
     "govreport.commands.importer",
     "govreport.commands.fonts",
     "govreport.commands.check",
+    "govreport.commands.stats",
 )
 
 
