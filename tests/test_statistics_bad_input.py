@@ -139,6 +139,18 @@ def test_a_workbook_locked_by_another_program(pack, tmp_path, monkeypatch):
     assert "统计表.xlsx" in str(err.value)
 
 
+def test_a_damaged_sheet_is_named(pack, tmp_path):
+    path = good_book(tmp_path / "统计表.xlsx")
+    parts = read_parts(path)
+    xml = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = xml[: xml.index(b"<row r=\"2\"") + 20]   # cut short
+    write_parts(path, parts)
+    with pytest.raises(InputError) as err:
+        import_workbook(path, pack.indicators)
+    assert "统计表.xlsx" in str(err.value) and "工作表“表”" in str(err.value)
+    assert err.value.sheet == "表"
+
+
 def test_a_renamed_xlsx_is_read_whatever_its_extension(pack, tmp_path):
     path = good_book(tmp_path / "统计表.xls")
     assert import_workbook(path, pack.indicators).figures["grids"].value == 86

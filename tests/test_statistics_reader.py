@@ -155,6 +155,20 @@ def test_several_tables_on_one_sheet(book, pack):
     assert [t.header_row for t in r.tables] == [2, 6]
 
 
+def test_years_typed_as_numbers_in_the_header(book, pack):
+    path = book({"表": [["项目", 2023, 2024], ["网格数", 80, 86]]})
+    f = read(path, pack).figures["grids"]
+    assert (f.value, f.previous) == (86, 80)
+
+
+def test_a_row_of_text_inside_a_table_does_not_start_a_new_table(book, pack):
+    path = book({"表": [["项目", "本年", "上年"], ["网格数", 86, 80],
+                       ["重点项目", "完成情况良好", None], ["网格员人数", 92, 88]]})
+    r = read(path, pack)
+    assert len(r.tables) == 1
+    assert (r.figures["grid_workers"].value, r.figures["grid_workers"].previous) == (92, 88)
+
+
 def test_a_category_column_merged_down_completes_short_labels(book, pack):
     path = book({"表": [
         ["项目", None, "本年"],

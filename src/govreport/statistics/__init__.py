@@ -1,4 +1,7 @@
-"""The yearly statistics workbook: find the tables, match rows to indicators, read values."""
+"""The yearly statistics workbook: find the tables, match rows to indicators, read values.
+
+See docs/statistics.md for the conventions a workbook should follow and `stats show --json`.
+"""
 from govreport.statistics.reader import (  # noqa: F401
-    Match, Unmatched, WorkbookImport, import_workbook,
+    Match, TableInfo, Unmatched, WorkbookImport, import_workbook, parse_ref,
 )

@@ -196,6 +196,8 @@ class _SheetScan:
                             upper = last_texts
                         header_try = (idx, texts, upper)
                         new = tb.build_table(sheet, idx, texts, upper)
+                        if new is not None and table is not None and not new.names_its_columns:
+                            new = None      # "重点项目 | 完成情况": a row of text in a table
                 last_row, last_texts = idx, texts
                 if new is not None:
                     table = new

@@ -58,6 +58,11 @@ class Table:
     def wanted(self) -> frozenset[int]:
         return frozenset(set(self.label_span) | {c.col for c in self.columns})
 
+    @property
+    def names_its_columns(self) -> bool:
+        """Its value columns say which year they hold (not just 数值/完成情况)."""
+        return any(c.kind != PLAIN or c.year is not None for c in self.columns)
+
     def years(self) -> set[int]:
         return {c.year for c in self.columns if c.year is not None}
 
