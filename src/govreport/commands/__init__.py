@@ -8,6 +8,7 @@ import importlib
 
 MODULES: tuple[str, ...] = (
     "govreport.commands.importer",
+    "govreport.commands.batch",
     "govreport.commands.fonts",
     "govreport.commands.check",
     "govreport.commands.stats",
