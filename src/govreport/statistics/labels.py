@@ -23,7 +23,8 @@ _NUMBERING = re.compile(
     r"^(?:\d{1,3}[.、]|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))")
 # circled and bracketed numbers (① ⑴ ⒈ ㉑) become plain digits under NFKC, so they go first
 _CIRCLED = re.compile(r"^\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
-_DROP = str.maketrans("", "", " \t\r\n\u3000()[]{}【】〔〕<>《》:;,.、。;!?\"'“”‘’·•/\\|-_~")
+# punctuation and brackets ignored in labels (a regex: str.translate is slow on CJK text)
+_DROP = re.compile("[" + re.escape(" \t\r\n\u3000()[]{}【】〔〕<>《》:;,.、。;!?\"'“”‘’·•/\\|-_~") + "]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def loose_key(label: str) -> str:
         s = r.prefix.sub("", s, count=1)
     if s.endswith(")"):
         s = r.bracket.sub("", s, count=1)
-    return s.translate(_DROP)
+    return _DROP.sub("", s)
 
 
 def strip_measure_word(key: str) -> str:

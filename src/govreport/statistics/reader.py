@@ -8,6 +8,7 @@ its source cell ("普法!D7"); whatever is uncertain becomes a warning in Chines
 """
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 import warnings as _warnings
@@ -351,10 +352,19 @@ def import_workbook(path: Path | str, indicators: IndicatorSet, year: int | None
     needs the clerk's eye is in .warnings.
     """
     path = Path(path)
-    with _warnings.catch_warnings():
-        _warnings.simplefilter("ignore")      # openpyxl's own warnings are not for the clerk
-        with Book(path) as book:
-            return _import(book, path, indicators, year, bindings or {})
+    # A big sheet keeps a record per row alive until matching; the cyclic garbage collector
+    # would rescan them all again and again while the parser allocates (the records hold no
+    # cycles), so it pauses for the import.
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        with _warnings.catch_warnings():
+            _warnings.simplefilter("ignore")      # openpyxl's own warnings are not for the clerk
+            with Book(path) as book:
+                return _import(book, path, indicators, year, bindings or {})
+    finally:
+        if gc_was_on:
+            gc.enable()
 
 
 def _import(book: Book, path: Path, indicators: IndicatorSet, year: int | None,
@@ -438,34 +448,35 @@ def _import(book: Book, path: Path, indicators: IndicatorSet, year: int | None,
 
     index = LabelIndex.build(indicators)
     candidates: dict[str, list[_Candidate]] = {}
+    unmatched = result.unmatched
     for t in all_tables:
         if t.current is None:
             continue
         ci = t.columns.index(t.current)
         pi = t.columns.index(t.previous) if t.previous is not None else None
+        letter = get_column_letter(t.current.col)
+        sheet = t.sheet
         for row, label, category, values in t.records:
             cur = values[ci]
             prev = values[pi] if pi is not None else None
             fid, how, cands = index.match(label)
             shown = clean_label(label)
             if fid is None and category:
-                fid2, how2, cands2 = index.match(category + label)
+                fid2, how2, _ = index.match(category + label)
                 if fid2 is not None:
                     fid, how, cands = fid2, how2, ()
                     shown = clean_label(category) + " " + shown
-            source = _ref(t.sheet, row, t.current.col)
             if fid is not None:
                 candidates.setdefault(fid, []).append(
-                    _Candidate(fid, how, shown, source, row, t, cur, prev))
+                    _Candidate(fid, how, shown, f"{sheet}!{letter}{row}", row, t, cur, prev))
                 continue
             if not (_figure_like(cur) or _figure_like(prev)):
                 continue
             if cands:
                 names = "、".join(indicators[c].name for c in cands)
-                result.warn(f"{source}“{shown}”可能是{names}中的任一项，未自动采用；"
+                result.warn(f"{sheet}!{letter}{row}“{shown}”可能是{names}中的任一项，未自动采用；"
                             f"请在向导中为它指定对应的指标")
-            result.unmatched.append(Unmatched(t.sheet, f"{get_column_letter(t.current.col)}{row}",
-                                              shown, _display_value(cur), cands))
+            unmatched.append(Unmatched(sheet, f"{letter}{row}", shown, _display_value(cur), cands))
 
     for fid, cands in candidates.items():
         chosen = _pick(indicators[fid], cands, result)
