@@ -65,12 +65,20 @@ class _Sheet:
 
 
 @dataclass
+class _Grid:
+    """A one-column-per-unit sheet split once, from the header row down: per row, the cells
+    every unit's copy shares (label, 单位, 序号, 备注 ...) and the unit cells by column. A unit's
+    copy then costs the same however many units the sheet has."""
+    title: str
+    header_row: int
+    rows: list[tuple[int, list[tuple], dict[int, tuple]]]
+
+
+@dataclass
 class _Part:
     """A unit's column on one sheet of the one-column-per-unit shape."""
-    sheet: _Sheet
-    header_row: int
+    grid: _Grid
     column: int
-    shared: frozenset[int]            # label, 单位, 序号, 备注 ... columns, copied for every unit
 
 
 @dataclass
@@ -236,6 +244,10 @@ def _column_units(sheets: list[tuple[_Sheet, _Header]], book: CountyWorkbook) ->
             book.year = _title_year(sheet, head.row)
         for name in head.totals:
             book.notes.append(f"工作表“{sheet.title}”的“{name}”列是合计或平均，未作为单位读取")
+        grid = _Grid(sheet.title, head.row, [
+            (idx, [c for c in cells if c[_COL] in head.shared],
+             {c[_COL]: c for c in cells if c[_COL] in head.units})
+            for idx, cells in sheet.rows if idx >= head.row])
         seen_here: dict[str, int] = {}
         for col, name in head.units.items():
             where = f"{sheet.title}!{_col(col)}列"
@@ -249,17 +261,16 @@ def _column_units(sheets: list[tuple[_Sheet, _Header]], book: CountyWorkbook) ->
                 unit.error = (f"“{name}”在工作表“{sheet.title}”中有两列（{_col(seen_here[name])}列、"
                               f"{_col(col)}列），无法确定采用哪一列")
             seen_here[name] = col
-            unit.parts.append(_Part(sheet, head.row, col, head.shared))
+            unit.parts.append(_Part(grid, col))
 
 
 # --- one unit ---------------------------------------------------------------------------------------
 
-def _copy_rows(rows, keep, header_row: int | None, header_col: int | None, percent_styles):
-    """The kept cells of a sheet as rows for openpyxl's write-only mode (which writes only in
+def _copy_rows(rows, header_row: int | None, header_col: int | None, percent_styles):
+    """(row number, cells) as rows for openpyxl's write-only mode (which writes only in
     order): lists of values, or of ("%" | "date", value) for a value whose format matters."""
     next_row = 1
-    for idx, cells in rows:
-        kept = [c for c in cells if keep(idx, c[_COL])]
+    for idx, kept in rows:
         if not kept:
             continue
         while next_row < idx:            # write-only sheets place rows by count
@@ -291,14 +302,15 @@ def _unit_workbook(book: CountyWorkbook, unit: UnitSource, target: Path) -> None
     pct = book.percent_styles
     sheets = []
     if unit.sheet is not None:
-        sheets.append((unit.sheet.title, unit.sheet.rows, lambda idx, col: True, None, None))
+        sheets.append((unit.sheet.title, unit.sheet.rows, None, None))
     for part in unit.parts:
-        def keep(idx, col, part=part):
-            return idx >= part.header_row and (col == part.column or col in part.shared)
-        sheets.append((part.sheet.title, part.sheet.rows, keep, part.header_row, part.column))
-    for title, rows, keep, header_row, header_col in sheets:
+        col = part.column
+        rows = [(idx, shared + [by_col[col]] if col in by_col else shared)
+                for idx, shared, by_col in part.grid.rows]
+        sheets.append((part.grid.title, rows, part.grid.header_row, col))
+    for title, rows, header_row, header_col in sheets:
         ws = wb.create_sheet(title)
-        for values in _copy_rows(rows, keep, header_row, header_col, pct):
+        for values in _copy_rows(rows, header_row, header_col, pct):
             for i, v in enumerate(values):
                 if isinstance(v, tuple):            # keep the cell's % or date format
                     cell = WriteOnlyCell(ws, value=v[1])
