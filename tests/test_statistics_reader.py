@@ -354,6 +354,13 @@ def test_a_fraction_where_a_rate_belongs_is_read_as_percent_and_said_so(book, pa
     assert any("表!B2" in w and "按 96.52% 读取" in w for w in r.warnings)
 
 
+def test_a_small_year_on_year_change_is_not_taken_for_a_fraction(book, pack):
+    path = book({"表": [["项目", "本年"], ["调处矛盾纠纷件数同比变化", 0.5]]})
+    r = read(path, pack)
+    assert r.figures["disputes_handled_yoy"].value == 0.5
+    assert r.warnings == []
+
+
 def test_a_count_in_a_percent_cell_keeps_its_number_and_is_pointed_out(book, pack):
     path = book({"表": [["项目", "本年"], ["网格数", 86]]}, formats={"表": {"B2": "0%"}})
     r = read(path, pack)

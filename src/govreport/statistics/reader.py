@@ -39,7 +39,7 @@ PERCENT = "%"
 class Match:
     indicator: str
     how: str            # exact | synonym | normalised | bound
-    label: str          # the row label as written in the workbook ("" for a bound cell)
+    label: str          # the row label as written ("" for a bound cell outside any table)
     source: str         # "普法!D7"
     note: str = ""      # e.g. 原表为“5000余”
     problem: str = ""   # why the cell gave no number, if it did not
@@ -96,9 +96,12 @@ def parse_ref(ref: str) -> tuple[str, int, int] | None:
         return None
     sheet = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2).strip()
     from openpyxl.utils import column_index_from_string
-    col = column_index_from_string(m.group(3).upper())
+    try:
+        col = column_index_from_string(m.group(3).upper())
+    except ValueError:                  # beyond column XFD
+        return None
     row = int(m.group(4))
-    if not sheet or row < 1:
+    if not sheet or row < 1 or col > 16384 or row > 1048576:
         return None
     return sheet, row, col
 
@@ -288,9 +291,11 @@ def _convert(ind: Indicator, raw, source: str, result: WorkbookImport,
     v = p.value
     if not ind.is_percent and (pct_format or p.percent):
         result.warn(f"{source}（{name}）是百分比，但该指标不是比率，按 {_num(v)} 读取，请核对")
-    elif ind.is_percent and not pct_format and not p.percent and v is not None and 0 < v <= 1:
-        # a fraction where a percentage belongs (0.9652 typed into a plain cell): read as
-        # 96.52%, and say so, since a rate of 0.97% is never what a township reports
+    elif ind.is_percent and not pct_format and not p.percent and v is not None and 0 < v <= 1 \
+            and not ind.inputs()[1]:
+        # a fraction where a rate belongs (0.9652 typed into a plain cell): read as 96.52%, and
+        # say so, since a rate of 0.97% is never what a township reports; a year-on-year change
+        # (a formula over prev.*) of 0.5% is plausible and is left alone
         v = round(v * 100, 9)
         result.warn(f"{source}（{name}）填的是 {_cell_text(raw)}，按 {_num(v)}% 读取；"
                     f"比率请填百分数（如 93.84 或 93.84%）")
