@@ -67,6 +67,11 @@ class Table:
         return {c.year for c in self.columns if c.year is not None}
 
 
+def norm_text(value: str) -> str:
+    """A header text as classify() compares it: half-width, without blanks."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", value))
+
+
 def row_texts(cells: list[tuple]) -> dict[int, str] | None:
     """The texts of a row made only of text (and bare years like 2024), else None.
 
