@@ -67,3 +67,9 @@ def test_the_pack_has_at_least_thirty_indicators_with_names_units_and_themes(pac
     assert sum(1 for i in inds if i.derived) >= 4
     names = [i.name for i in inds]
     assert len(names) == len(set(names))
+
+
+def test_missing_last_year_inputs_are_named_as_last_years(pack):
+    fs = resolve(pack.indicators, {})
+    [f] = [f for f in fs.findings if "调处矛盾纠纷件数同比变化" in f.message]
+    assert "调处矛盾纠纷件数、调处矛盾纠纷件数（上年）" in f.message

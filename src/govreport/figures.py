@@ -85,8 +85,8 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
             f = figs.get(i)
             return None if f is None else (f.previous if prev else f.value)
 
-        missing = [i for i in sorted(cur_ids) if value_of(i, False) is None] + \
-                  [i for i in sorted(prev_ids) if value_of(i, True) is None]
+        missing = [(i, False) for i in sorted(cur_ids) if value_of(i, False) is None] + \
+                  [(i, True) for i in sorted(prev_ids) if value_of(i, True) is None]
         computed = None
         if not missing:
             cur = {i: value_of(i, False) for i in cur_ids}
@@ -122,7 +122,8 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
                                   (given.previous if given.previous is not None else prev_value),
                                   source=SOURCE_FORMULA, formula=ind.formula)
         elif given is None and missing:
-            names = "、".join(indicators[i].name if i in indicators else i for i in missing)
+            names = "、".join((indicators[i].name if i in indicators else i)
+                             + ("（上年）" if prev else "") for i, prev in missing)
             findings.append(Finding(
                 INFO, "figure-derived-inputs-missing",
                 f"“{ind.name}”无法计算：缺少{names}"))
