@@ -217,6 +217,52 @@ def _import_times(cmd: list[str], env: dict, top: int = 15) -> str:
     return f"imports, self time by package (total {total / 1000:.0f} ms):\n" + "\n".join(rows)
 
 
+# Phase timings inside one process: the script prints "phase=seconds" lines.
+CLI_PHASES = """
+import time
+t = [time.perf_counter()]
+def mark(name):
+    t.append(time.perf_counter()); print(f"{name}={t[-1] - t[-2]}")
+import docx, openpyxl, jinja2; mark("imports of the floor (docx, openpyxl, jinja2)")
+from govreport import cli; mark("import govreport.cli")
+cli._parser(); mark("argument parser (imports every sub-command module)")
+from govreport import service; mark("import govreport.service (compose, docx_writer ...)")
+d = service.demo_draft(); mark("demo_draft (pack, sample workbook import)")
+import sys; service.build(d, sys.argv[1]); mark("service.build (first call in the process)")
+service.build(d, sys.argv[1]); mark("service.build (second call)")
+"""
+
+WIZARD_PHASES = """
+import time
+t = [time.perf_counter()]
+def mark(name):
+    t.append(time.perf_counter()); print(f"{name}={t[-1] - t[-2]}")
+import PySide6.QtWidgets; mark("import PySide6.QtWidgets (the floor pays it too)")
+import govreport.cli; mark("import govreport.cli")
+from govreport.gui import app; a = app.create_app([]); mark("create_app (QApplication, icon, font, translations)")
+from govreport.gui.window import ReportWizard; mark("import govreport.gui.window (pages, presenter ...)")
+w = ReportWizard(); mark("ReportWizard()")
+from PySide6.QtCore import QTimer
+w.first_painted.connect(lambda: QTimer.singleShot(0, a.quit)); w.show(); a.exec()
+mark("show until the first page is painted")
+"""
+
+
+def _phases(script: str, env: dict, args: list[str], runs: int = 5) -> str:
+    import statistics
+    got: dict[str, list[float]] = {}
+    for _ in range(runs):
+        proc = subprocess.run([PYTHON, "-c", script, *args], env=env, capture_output=True,
+                              text=True)
+        if proc.returncode != 0:
+            return "  (phases not available: " + (proc.stderr.strip().splitlines() or ["?"])[-1] + ")"
+        for line in proc.stdout.splitlines():
+            if "=" in line:
+                name, _, value = line.rpartition("=")
+                got.setdefault(name, []).append(float(value))
+    return "\n".join(f"  {statistics.median(v) * 1000:7.1f} ms  {k}" for k, v in got.items())
+
+
 def profiles(names: list[str]) -> str:
     import tempfile
     out = []
@@ -230,6 +276,8 @@ def profiles(names: list[str]) -> str:
             out.append(_cprofile(lambda: [service.build(draft, tmp / "p.docx")
                                           for _ in range(10)]))
         if "cli" in names:
+            out.append("-- cli: phases of `govreport build --demo` in one process (median of 5)")
+            out.append(_phases(CLI_PHASES, bench_env(), [str(tmp / "d.docx")]))
             out.append("-- cli: `govreport build --demo` process")
             out.append(_import_times([PYTHON, "-m", "govreport", "build", "--demo", "-o",
                                       str(tmp / "d.docx")], bench_env()))
@@ -239,6 +287,8 @@ def profiles(names: list[str]) -> str:
             env = bench_env(GOVREPORT_EXIT_AFTER_SHOW="1", XDG_CONFIG_HOME=str(tmp / "cfg"),
                             XDG_DATA_HOME=str(tmp / "data"), XDG_STATE_HOME=str(tmp / "state"),
                             XDG_CACHE_HOME=str(tmp / "cache"))
+            out.append("-- wizard: phases up to the first page in one process (median of 5)")
+            out.append(_phases(WIZARD_PHASES, env, []))
             out.append("-- wizard: `govreport` (first page, then exit) process")
             out.append(_import_times([PYTHON, "-m", "govreport"], env, top=20))
     return "\n".join(out)
