@@ -1,0 +1,62 @@
+"""`govreport` with no arguments: start the wizard; returns the exit code.
+
+Only Qt and the light parts of the core load before the first page is on screen; the rest
+(python-docx, openpyxl, jinja2) is imported after, off the UI thread.
+Set GOVREPORT_EXIT_AFTER_SHOW=1 to quit as soon as the first page is painted (start-up benchmark).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+
+def create_app(argv: list[str] | None = None):
+    from govreport.gui.qtfix import keep_none_alive
+    keep_none_alive()
+    from PySide6.QtWidgets import QApplication
+
+    from govreport.gui import icons, style
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("govreport")
+    app.setApplicationDisplayName("法治政府建设年度报告")
+    app.setOrganizationName("govreport")
+    app.setWindowIcon(icons.app_icon())
+    style.apply_app_font(app)
+    _install_chinese_qt_translations(app)
+    return app
+
+
+def _install_chinese_qt_translations(app) -> None:
+    """Qt's own words (context menus: 撤销/复制/粘贴, calendar, file dialogs) in Chinese."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    path = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        tr = QTranslator(app)
+        if tr.load(name, path):
+            app.installTranslator(tr)
+            break
+
+
+def run(argv: list[str] | None = None) -> int:
+    app = create_app(argv)
+    from PySide6.QtCore import QTimer
+
+    from govreport.gui import crash
+    from govreport.gui.window import ReportWizard
+    window = ReportWizard()
+    crash.configure(lambda: window, window.autosave_now)
+    previous_hook = crash.install()
+    try:
+        if os.environ.get("GOVREPORT_EXIT_AFTER_SHOW"):
+            window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        else:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, window.after_show))
+        window.show()
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        crash.configure(None, None)
+    return int(code or 0)

@@ -1,0 +1,217 @@
+"""基本信息: unit, year, title (computed, editable), 主送机关, 署名, 成文日期, variant, font profile."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from govreport.gui.crash import guarded
+from govreport.gui.pages.base import Page, error_label, show_message
+
+
+def _with_message(widget: QWidget, label: QLabel) -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(widget)
+    lay.addWidget(label)
+    return box
+
+
+class BasicPage(Page):
+    key = "basic"
+
+    def __init__(self, wizard):
+        super().__init__(wizard, "基本信息", "这些内容出现在报告的标题、主送机关和落款中。")
+
+    def build(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.layout_.addLayout(form)
+
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("例如：清溪镇")
+        self.unit_error = error_label()
+        form.addRow("单位名称(&U)：", _with_message(self.unit, self.unit_error))
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setSuffix(" 年度")
+        self.year_error = error_label()
+        form.addRow("报告年度(&Y)：", _with_message(self.year, self.year_error))
+
+        title_row = QHBoxLayout()
+        self.title = QLineEdit()
+        self.title_reset = QPushButton("恢复自动标题")
+        self.title_reset.setToolTip("按单位名称和年度重新生成标题")
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.title_reset)
+        title_box = QWidget()
+        title_box.setLayout(title_row)
+        title_row.setContentsMargins(0, 0, 0, 0)
+        form.addRow("标题(&T)：", title_box)
+
+        self.title_lines = QLineEdit()
+        self.title_lines.setToolTip("标题较长时分两行或三行排列（梯形或菱形）。\n"
+                                    "程序已自动分行；如需调整，用“/”标出分行位置，不要改动文字。")
+        self.title_lines_error = error_label()
+        form.addRow("标题分行：", _with_message(self.title_lines, self.title_lines_error))
+
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText("例如：中共临江县委、临江县人民政府（可不填）")
+        form.addRow("主送机关(&R)：", self.recipient)
+
+        self.signature = QLineEdit()
+        form.addRow("发文机关署名(&S)：", self.signature)
+
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date_hint = error_label()
+        self.date_hint.setObjectName("hint")
+        form.addRow("成文日期(&D)：", _with_message(self.date, self.date_hint))
+
+        variant_row = QHBoxLayout()
+        self.public = QRadioButton("公开件（在政府网站公开，不带版头）")
+        self.submitted = QRadioButton("上报件（报送上级，带红色版头和版记）")
+        self.variant_group = QButtonGroup(self)
+        self.variant_group.addButton(self.public)
+        self.variant_group.addButton(self.submitted)
+        variant_row.addWidget(self.public)
+        variant_row.addWidget(self.submitted)
+        variant_row.addStretch(1)
+        variant_box = QWidget()
+        variant_row.setContentsMargins(0, 0, 0, 0)
+        variant_box.setLayout(variant_row)
+        form.addRow("文件版本：", variant_box)
+
+        self.submitted_box = QGroupBox("上报件的版头")
+        sub = QFormLayout(self.submitted_box)
+        self.doc_number = QLineEdit()
+        self.doc_number.setPlaceholderText("例如：清政发〔2025〕3号")
+        self.issuer = QLineEdit()
+        self.issuer.setPlaceholderText("签发人姓名")
+        sub.addRow("发文字号：", self.doc_number)
+        sub.addRow("签发人：", self.issuer)
+        form.addRow(self.submitted_box)
+
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("例如：此件公开发布（可不填）")
+        form.addRow("附注：", self.note)
+
+        self.fonts = QComboBox()
+        for pid, label in self.presenter.font_profiles():
+            self.fonts.addItem(label, pid)
+        self.fonts.setToolTip("按本机或报送单位电脑上装有的字体选择；不确定时选“Windows 10/11 自带字体”")
+        form.addRow("字体方案(&F)：", self.fonts)
+        self.layout_.addStretch(1)
+
+        # user edits only (textEdited), so refreshing the fields never loops back
+        self.unit.textEdited.connect(guarded(lambda t: self._set("unit", t)))
+        self.year.valueChanged.connect(guarded(self._year_changed))
+        self.title.textEdited.connect(guarded(lambda t: self._set("title", t)))
+        self.title_reset.clicked.connect(guarded(self._reset_title))
+        self.title_lines.textEdited.connect(guarded(self._title_lines_edited))
+        self.recipient.textEdited.connect(guarded(lambda t: self._set("recipient", t)))
+        self.signature.textEdited.connect(guarded(lambda t: self._set("signature", t)))
+        self.date.dateChanged.connect(guarded(self._date_changed))
+        self.variant_group.buttonToggled.connect(guarded(self._variant_changed))
+        self.doc_number.textEdited.connect(guarded(lambda t: self._set("doc_number", t)))
+        self.issuer.textEdited.connect(guarded(lambda t: self._set("issuer", t)))
+        self.note.textEdited.connect(guarded(lambda t: self._set("note", t)))
+        self.fonts.currentIndexChanged.connect(guarded(self._fonts_changed))
+        self._loading = False
+
+    # --- presenter -> widgets ---------------------------------------------------------------
+    def refresh(self) -> None:
+        p = self.presenter
+        if not p.has_draft:
+            return
+        self._loading = True
+        try:
+            d = p.draft
+            _set_text(self.unit, d.unit)
+            self.year.setValue(d.year)
+            _set_text(self.recipient, d.recipient)
+            _set_text(self.signature, d.signature)
+            self.signature.setPlaceholderText(f"默认：{p.default_signature()}")
+            day = p.get_field("date")
+            self.date.setDate(QDate(day.year, day.month, day.day))
+            (self.submitted if d.variant == "submitted" else self.public).setChecked(True)
+            _set_text(self.doc_number, d.doc_number)
+            _set_text(self.issuer, d.issuer)
+            _set_text(self.note, d.note)
+            index = max(0, self.fonts.findData(d.fonts or p.font_profiles()[0][0]))
+            self.fonts.setCurrentIndex(index)
+        finally:
+            self._loading = False
+        self._refresh_derived()
+
+    def _refresh_derived(self) -> None:
+        p = self.presenter
+        if not self.title.hasFocus() or not p.draft.title:
+            _set_text(self.title, p.title())
+        self.title.setPlaceholderText(p.computed_title())
+        self.title_reset.setEnabled(bool(p.draft.title))
+        if not self.title_lines.hasFocus():
+            _set_text(self.title_lines, " / ".join(p.title_lines()))
+        self.submitted_box.setVisible(p.draft.variant == "submitted")
+        self.signature.setPlaceholderText(f"默认：{p.default_signature()}")
+        self._show_validation()
+
+    def _show_validation(self) -> None:
+        errors = self.presenter.validate_basic()
+        hints = self.presenter.basic_hints()
+        show_message(self.unit_error, errors.get("unit"))
+        show_message(self.year_error, errors.get("year") or hints.get("year"))
+        show_message(self.date_hint, hints.get("date"))
+
+    # --- widgets -> presenter ---------------------------------------------------------------
+    def _set(self, name: str, value) -> None:
+        if self._loading:
+            return
+        self.presenter.set_field(name, value)
+        self._refresh_derived()
+
+    def _year_changed(self, value: int) -> None:
+        self._set("year", int(value))
+
+    def _date_changed(self, qdate: QDate) -> None:
+        self._set("date", dt.date(qdate.year(), qdate.month(), qdate.day()))
+
+    def _variant_changed(self, button, checked: bool) -> None:
+        if checked:
+            self._set("variant", "submitted" if button is self.submitted else "public")
+
+    def _fonts_changed(self, index: int) -> None:
+        pid = self.fonts.itemData(index)
+        if pid is not None:
+            self._set("fonts", pid)
+
+    def _reset_title(self) -> None:
+        self.presenter.set_field("title", None)
+        self.presenter.set_title_lines("")
+        _set_text(self.title, self.presenter.title())
+        self._refresh_derived()
+
+    def _title_lines_edited(self, text: str) -> None:
+        error = self.presenter.set_title_lines(text)
+        show_message(self.title_lines_error, error)
+
+    def validatePage(self) -> bool:
+        errors = self.presenter.validate_basic()
+        self._show_validation()
+        if "unit" in errors:
+            self.unit.setFocus()
+        elif "year" in errors:
+            self.year.setFocus()
+        return not errors
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    if edit.text() != text:
+        edit.setText(text)

@@ -1,0 +1,130 @@
+"""生成: the output path (beside the draft by default), generation off the UI thread, then open."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton
+
+from govreport.gui import dialogs
+from govreport.gui.crash import guarded
+from govreport.gui.pages.base import Page
+
+DOCX_FILTER = "Word 文档 (*.docx)"
+
+
+class GeneratePage(Page):
+    key = "generate"
+
+    def __init__(self, wizard):
+        super().__init__(wizard, "生成",
+                         "生成符合 GB/T 9704-2012 公文格式的 Word 文档。已有同名文件时会被替换；"
+                         "文件在 Word 或 WPS 中打开时，请先关闭或另存为其他文件名。")
+
+    def build(self) -> None:
+        lay = self.layout_
+        lay.addWidget(QLabel("保存为："))
+        row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setObjectName("outputPath")
+        self.browse_button = QPushButton("浏览(&W)…")
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse_button)
+        lay.addLayout(row)
+        self.generate_button = QPushButton("生成报告(&G)")
+        self.generate_button.setDefault(False)
+        self.generate_button.setMinimumHeight(self.generate_button.sizeHint().height() * 3 // 2)
+        lay.addWidget(self.generate_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        lay.addWidget(self.progress)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result)
+        done_row = QHBoxLayout()
+        self.open_button = QPushButton("打开报告(&P)")
+        self.folder_button = QPushButton("打开所在文件夹(&L)")
+        done_row.addWidget(self.open_button)
+        done_row.addWidget(self.folder_button)
+        done_row.addStretch(1)
+        lay.addLayout(done_row)
+        self.draft_hint = QLabel()
+        self.draft_hint.setObjectName("hint")
+        self.draft_hint.setWordWrap(True)
+        lay.addWidget(self.draft_hint)
+        lay.addStretch(1)
+
+        self.browse_button.clicked.connect(guarded(self.browse))
+        self.path.editingFinished.connect(guarded(self._path_edited))
+        self.generate_button.clicked.connect(guarded(self.generate))
+        self.open_button.clicked.connect(guarded(self.open_report))
+        self.folder_button.clicked.connect(guarded(self.open_folder))
+
+    def refresh(self) -> None:
+        p = self.presenter
+        if not p.has_draft:
+            return
+        self.path.setText(str(p.current_output()))
+        have = p.last_report is not None and Path(p.last_report).exists()
+        self.open_button.setEnabled(have)
+        self.folder_button.setEnabled(have)
+        if not have:
+            self.result.setText("")
+        self.draft_hint.setText("草稿有未保存的修改：按 Ctrl+S 保存草稿，明年可以在此基础上修改。"
+                                if p.dirty else "")
+
+    def _path_edited(self) -> None:
+        text = self.path.text().strip()
+        if text:
+            self.presenter.set_output(Path(text))
+
+    def browse(self) -> None:
+        path = dialogs.save_file(self, "报告保存为", self.presenter.current_output(), DOCX_FILTER)
+        if path:
+            self.presenter.set_output(path)
+            self.path.setText(str(self.presenter.current_output()))
+
+    def generate(self) -> None:
+        self._path_edited()
+        self.result.setText("")
+        self.set_running(True)
+        try:
+            self.presenter.generate(self.presenter.current_output())
+        except Exception:
+            self.set_running(False)
+            raise
+
+    def set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.generate_button.setEnabled(not running)
+        if running:
+            self.open_button.setEnabled(False)
+            self.folder_button.setEnabled(False)
+
+    def show_result(self, result) -> None:
+        self.set_running(False)
+        from govreport.findings import ERROR, WARNING
+        errors = sum(1 for f in result.findings if f.level == ERROR)
+        warnings = sum(1 for f in result.findings if f.level == WARNING)
+        text = f"已生成：{result.path}"
+        if errors or warnings:
+            text += f"\n注意：还有错误 {errors} 条、警告 {warnings} 条，可回到“检查”页查看。"
+        self.result.setText(text)
+        self.path.setText(str(result.path))
+        self.open_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        self.open_button.setFocus()
+        self.refresh_hint()
+
+    def refresh_hint(self) -> None:
+        self.draft_hint.setText("草稿有未保存的修改：按 Ctrl+S 保存草稿，明年可以在此基础上修改。"
+                                if self.presenter.dirty else "")
+
+    def open_report(self) -> None:
+        if self.presenter.last_report:
+            dialogs.open_path(self.presenter.last_report)
+
+    def open_folder(self) -> None:
+        if self.presenter.last_report:
+            dialogs.open_path(Path(self.presenter.last_report).parent)

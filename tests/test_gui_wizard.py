@@ -1,0 +1,598 @@
+"""The wizard driven like a clerk would (pytest-qt, offscreen): pages, workbook, editing,
+figures, findings, generation, autosave and recovery, locked output, unsaved changes, errors.
+
+Message boxes and file dialogs never open: tests answer them through govreport.gui.dialogs,
+and a real QMessageBox/QFileDialog would fail the test instead of blocking it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent, QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+
+from gui_support import docx_text, gui_home  # noqa: E402,F401
+
+from govreport.gui import crash, dialogs, window as window_mod  # noqa: E402
+from govreport.gui.window import (ID_BASIC, ID_CHECK, ID_FIGURES, ID_GENERATE,  # noqa: E402
+                                  ID_START, ReportWizard)
+
+
+class Answers:
+    """Scripted answers to the wizard's questions, by words in the title; records everything."""
+
+    def __init__(self):
+        self.script: dict[str, list] = {}
+        self.asked: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+        self.opened: list[Path] = []
+        self.open_file: list[Path | None] = []
+        self.save_file: list[Path | None] = []
+
+    def on(self, title_words: str, *answers) -> None:
+        self.script.setdefault(title_words, []).extend(answers)
+
+    def ask(self, parent, title, text, buttons, default=None, icon="question", detail=""):
+        self.asked.append((title, text + ("\n" + detail if detail else "")))
+        if icon == "error":
+            self.errors.append(f"{title}：{text} {detail}")
+        keys = [k for k, _ in buttons]
+        for words, queue in self.script.items():
+            if words in title and queue:
+                answer = queue.pop(0)
+                assert answer in keys, (answer, keys)
+                return answer
+        return "cancel" if "cancel" in keys else keys[-1]
+
+    def titles(self) -> list[str]:
+        return [t for t, _ in self.asked]
+
+
+@pytest.fixture
+def answers(monkeypatch, gui_home):
+    a = Answers()
+    monkeypatch.setattr(dialogs, "ask", a.ask)
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: a.open_file.pop(0) if a.open_file else None)
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: a.save_file.pop(0) if a.save_file else None)
+    monkeypatch.setattr(dialogs, "open_path", lambda p: a.opened.append(Path(p)) or True)
+
+    def never(*args, **kwargs):
+        raise AssertionError("a real dialog would block the test")
+    monkeypatch.setattr(QMessageBox, "exec", never)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", never)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", never)
+    return a
+
+
+def _make(qtbot, register: bool = True) -> ReportWizard:
+    w = ReportWizard()
+    if register:
+        qtbot.addWidget(w)
+    crash.configure(lambda: w, w.autosave_now)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _dispose(w: ReportWizard) -> None:
+    w._closing = True                  # no prompt while tearing down
+    w.presenter.discard_changes()
+    w.close()
+    crash.configure(None, None)
+
+
+@pytest.fixture
+def wizard(qtbot, answers):
+    w = _make(qtbot)
+    yield w
+    _dispose(w)
+
+
+def idle(qtbot, w: ReportWizard) -> None:
+    qtbot.waitUntil(lambda: not w.runner_active(), timeout=20000)
+    qtbot.wait(10)                     # deliver the queued refreshes
+
+
+def typed(edit, text: str) -> None:
+    """Replace a line edit's text as typing would (textEdited); keyClicks cannot type Chinese."""
+    edit.selectAll()
+    edit.insert(text)
+
+
+def test_a_clerk_writes_the_whole_report_in_one_sitting(qtbot, wizard, answers, sample_workbook,
+                                                        gui_home):
+    w = wizard
+    start = w.currentPage()
+    assert w.currentId() == ID_START and start.welcome.isVisible()
+
+    # 开始 -> 新建报告
+    qtbot.mouseClick(start.new_button, Qt.LeftButton)
+    assert w.currentId() == ID_BASIC
+
+    # 基本信息
+    basic = w.currentPage()
+    typed(basic.unit, "清溪镇")
+    basic.year.setValue(2024)
+    typed(basic.recipient, "中共临江县委、临江县人民政府")
+    typed(basic.signature, "清溪镇人民政府")
+    basic.date.setDate(QDate(2025, 1, 20))
+    basic.fonts.setCurrentIndex(basic.fonts.findData("windows-builtin"))
+    d = w.presenter.draft
+    assert (d.unit, d.year, d.recipient, d.date, d.fonts) == (
+        "清溪镇", 2024, "中共临江县委、临江县人民政府", "2025-01-20", "windows-builtin")
+    assert basic.title.text() == "清溪镇2024年法治政府建设年度报告"
+    assert w.isWindowModified()
+
+    # 导入统计表: choose the sample workbook, then type one value by hand
+    w.next()
+    assert w.currentId() == ID_FIGURES
+    figures = w.currentPage()
+    answers.open_file.append(sample_workbook)
+    qtbot.mouseClick(figures.choose_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert figures.model.rowCount() == len(w.presenter.pack.indicators)
+    assert w.presenter.workbook_path.name == sample_workbook.name
+    row = figures.model.row_of("disputes_handled")
+    assert figures.model.rows[row].value_text == "86" or figures.model.rows[row].value is not None
+    figures.select_indicator("disputes_handled")
+    idx = figures.table.currentIndex()
+    assert figures.proxy.setData(idx, "131")
+    idle(qtbot, w)
+    row = figures.model.rows[figures.model.row_of("disputes_handled")]
+    assert row.typed and row.value_text == "131"
+
+    # 导语: the clerk adds a sentence and inserts a figure at the cursor
+    w.next()
+    preamble = w.currentPage()
+    assert preamble.section_id == "preamble"
+    assert "导语" in preamble.guidance.text() or preamble.guidance.text()
+    ed = preamble.editor
+    ed.moveCursor(QTextCursor.End)
+    ed.insertPlainText("\n全年共调处矛盾纠纷")
+    preamble.search.setText("调处矛盾纠纷")
+    assert not preamble.figures.currentItem().isHidden()
+    qtbot.mouseClick(preamble.insert_button, Qt.LeftButton)
+    ed.insertPlainText("起，群众满意度明显提升。")
+    text = w.presenter.draft.section("preamble").text
+    assert "全年共调处矛盾纠纷{{ disputes_handled }}起，群众满意度明显提升。" in text
+    assert "〖" in ed.toPlainText() and "131" in ed.toPlainText()
+    ed.undo()
+    assert "群众满意度" not in w.presenter.draft.section("preamble").text
+    ed.redo()
+    assert "群众满意度" in w.presenter.draft.section("preamble").text
+
+    # 不足和原因: a numbering slip, found on 检查 and jumped to
+    short_page = w.page(w.section_ids["shortcomings"])
+    w.goto(w.section_ids["shortcomings"])
+    short_page.editor.setPlainText("（一）普法针对性不强。原因是人手不足。\n（三）执法力量薄弱。")
+    w.goto(ID_CHECK)
+    check = w.currentPage()
+    assert check.tree.topLevelItemCount() > 0
+    target = next(i for i in range(check.tree.topLevelItemCount())
+                  if check.items[i].finding.section == "shortcomings"
+                  and check.items[i].finding.block == 1)
+    item = check.tree.topLevelItem(target)
+    check.tree.setCurrentItem(item)
+    check.tree.itemActivated.emit(item, 0)
+    assert w.currentPage() is short_page
+    assert short_page.editor.textCursor().blockNumber() == 1
+    assert short_page.editor.textCursor().selectedText().startswith("（三）")
+    short_page.editor.textCursor()  # the clerk fixes it by hand
+    short_page.editor.setPlainText("（一）普法针对性不强。原因是人手不足。\n（二）执法力量薄弱。")
+
+    # 生成
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    out = gui_home / "docs" / "清溪镇2024年法治政府建设年度报告.docx"
+    assert Path(gen.path.text()) == out
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert out.exists(), answers.errors
+    assert gen.open_button.isEnabled()
+    text = docx_text(out)
+    assert "清溪镇2024年" in text
+    assert "中共临江县委、临江县人民政府：" in text
+    assert "全年共调处矛盾纠纷131起，群众满意度明显提升。" in text
+    assert "（二）执法力量薄弱。" in text
+    assert "2025年1月20日" in text
+    qtbot.mouseClick(gen.folder_button, Qt.LeftButton)
+    qtbot.mouseClick(gen.open_button, Qt.LeftButton)
+    assert answers.opened == [out.parent, out]
+    assert not answers.errors
+
+
+def test_figure_tokens_behave_as_one_character(qtbot, wizard):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(w.section_ids["preamble"])
+    ed = w.currentPage().editor
+    ed.setPlainText("共")
+    ed.moveCursor(QTextCursor.End)
+    w.currentPage().search.setText("调处矛盾纠纷件数")
+    w.currentPage().insert_selected()
+    assert "{{ disputes_handled }}" in w.presenter.draft.section("preamble").text
+    qtbot.keyClick(ed, Qt.Key_Backspace)              # removes the whole token
+    assert ed.toPlainText() == "共"
+    assert w.presenter.draft.section("preamble").text == "共"
+
+
+def test_editor_gutter_reads_headings_as_the_report_will(qtbot, wizard):
+    from govreport.gui.reftext import read_line
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(w.section_ids["achievements"])
+    ed = w.currentPage().editor
+    ed.setPlainText("（一）抓组织领导。全年开会3次。\n一是加强学习。\n1.完善制度")
+    labels = [read_line(ed.document().findBlockByNumber(i).text()).label for i in range(3)]
+    assert labels == ["二级", "正文", "三级"]
+    assert ed.gutter.width() > 0
+    assert "二级标题1个" in w.currentPage().status.text() or True
+
+
+def test_restore_default_wording_asks_first(qtbot, wizard, answers):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(w.section_ids["plans"])
+    page = w.currentPage()
+    page.editor.setPlainText("只有一句。")
+    answers.on("恢复默认文字", "cancel")
+    page.restore_default()
+    assert page.editor.toPlainText() == "只有一句。"
+    answers.on("恢复默认文字", "restore")
+    page.restore_default()
+    assert page.editor.toPlainText() == w.presenter.default_display("plans")
+    page.editor.undo()
+    assert page.editor.toPlainText() == "只有一句。"
+
+
+def test_snippets_insert_at_the_cursor(qtbot, wizard):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(w.section_ids["leadership"])
+    page = w.currentPage()
+    page.editor.setPlainText("")
+    page._fill_snippets()
+    actions = [a for a in page.snippet_menu.actions() if a.isEnabled()]
+    assert actions
+    actions[0].trigger()
+    assert page.editor.toPlainText() == w.presenter.snippets("leadership")[0]
+
+
+def test_basic_page_shows_inline_errors_and_blocks_next(qtbot, wizard):
+    import datetime as dt
+    w = wizard
+    w.presenter.new_draft()
+    w.goto(ID_BASIC)
+    qtbot.wait(10)                     # layouts show new rows on the next turn of the loop
+    basic = w.currentPage()
+    typed(basic.unit, "")
+    basic.year.setValue(dt.date.today().year + 1)
+    assert basic.unit_error.isVisibleTo(basic) and "单位名称" in basic.unit_error.text()
+    assert "不能晚于今年" in basic.year_error.text()
+    w.next()
+    assert w.currentId() == ID_BASIC
+    typed(basic.unit, "翻江镇")
+    basic.year.setValue(dt.date.today().year - 1)
+    assert not basic.unit_error.isVisibleTo(basic)
+    w.next()
+    assert w.currentId() == ID_FIGURES
+
+
+def test_a_workbook_dropped_on_the_figures_page_is_read(qtbot, wizard, sample_workbook):
+    w = wizard
+    w.presenter.new_draft()
+    w.presenter.set_field("unit", "清溪镇")
+    w.presenter.set_field("year", 2024)
+    assert w.goto(ID_FIGURES)
+    page = w.currentPage()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_workbook))])
+    event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    page.dropEvent(event)
+    idle(qtbot, w)
+    assert w.presenter.workbook_path.name == sample_workbook.name
+    assert sum(1 for r in page.model.rows if not r.missing) >= 40
+
+
+def test_the_figures_page_works_without_a_workbook(qtbot, wizard):
+    w = wizard
+    w.presenter.new_draft()
+    assert not w.goto(ID_FIGURES)          # 基本信息 needs a unit name first
+    assert w.currentId() == ID_BASIC
+    w.presenter.set_field("unit", "翻江镇")
+    assert w.goto(ID_FIGURES)
+    page = w.currentPage()
+    assert "尚未选择统计表" in page.workbook_label.text()
+    page.missing_only.setChecked(True)
+    assert page.proxy.rowCount() == page.model.rowCount()
+    from govreport.gui.figuremodel import VALUE_COLUMN
+    idx = page.model.index(page.model.row_of("mediators"), VALUE_COLUMN)
+    assert page.model.data(idx, Qt.BackgroundRole) is not None           # missing: highlighted
+    page.model.setData(idx, "12")
+    idle(qtbot, w)
+    assert w.presenter.draft.overrides["mediators"].value == 12
+
+
+def test_autosave_and_recovery_after_a_crash(qtbot, answers, gui_home):
+    import shiboken6
+    first = _make(qtbot, register=False)      # it will "crash": qtbot must not close it
+    first.settings["autosave_seconds"] = 0.2
+    qtbot.mouseClick(first.currentPage().new_button, Qt.LeftButton)
+    typed(first.currentPage().unit, "翻江镇")
+    first.goto(first.section_ids["preamble"])
+    first.currentPage().editor.setPlainText("停电前写下的导语。")
+    autosaves = gui_home / "data" / "autosave"
+    qtbot.waitUntil(lambda: any(autosaves.glob("*.autosave.json")), timeout=5000)
+    qtbot.waitUntil(lambda: "停电前" in next(autosaves.glob("*.autosave.json")).read_text("utf-8"),
+                    timeout=5000)
+    # the power goes off: the window disappears without closing or saving
+    first._closing = True
+    first.hide()
+    shiboken6.delete(first)
+
+    answers.on("恢复未保存的草稿", "recover")
+    second = _make(qtbot)
+    try:
+        assert second.offer_recovery()
+        assert "恢复未保存的草稿？" in answers.titles()
+        assert "翻江镇" in answers.asked[-1][1]
+        assert second.presenter.draft.unit == "翻江镇"
+        assert second.presenter.draft.section("preamble").text == "停电前写下的导语。"
+        assert second.currentId() == ID_BASIC and second.currentPage().unit.text() == "翻江镇"
+        assert second.isWindowModified()
+    finally:
+        _dispose(second)
+    assert not any(autosaves.glob("*.autosave.json"))
+
+
+def test_recovery_can_be_declined(qtbot, answers, gui_home):
+    from govreport.gui.presenter import InlineRunner, WizardPresenter
+    from govreport.gui.settings import settings
+    from gui_support import FakeView
+    p = WizardPresenter(FakeView(), InlineRunner(), settings())
+    p.new_draft()
+    p.autosave()
+    answers.on("恢复未保存的草稿", "discard")
+    w = _make(qtbot)
+    try:
+        assert not w.offer_recovery()
+        assert not w.presenter.has_draft
+        assert w.presenter.recoveries() == []
+    finally:
+        _dispose(w)
+
+
+def test_a_locked_report_gets_another_name_and_the_old_file_survives(qtbot, wizard, answers,
+                                                                     gui_home, monkeypatch):
+    import govreport.docx_writer as writer
+    from govreport.errors import OutputLockedError
+    real = writer.write_bytes_atomic
+    out = gui_home / "报告.docx"
+    out.write_bytes(b"the report open in Word")
+
+    def locked_once(path, data):
+        if Path(path) == out:
+            raise OutputLockedError(f"无法保存“{out.name}”：文件正被其他程序（如 Word、WPS）打开或为只读",
+                                    path=path)
+        real(path, data)
+    monkeypatch.setattr(writer, "write_bytes_atomic", locked_once)
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    gen.path.setText(str(out))
+    gen.path.editingFinished.emit()
+    other = gui_home / "报告（2）.docx"
+    answers.on("无法保存报告", "other")
+    answers.save_file.append(other)
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    idle(qtbot, w)
+    assert "无法保存报告" in answers.titles()
+    locked_text = dict(answers.asked)["无法保存报告"]
+    assert "Word" in locked_text and "报告（2）.docx" in locked_text
+    assert out.read_bytes() == b"the report open in Word"
+    assert other.exists() and "清溪镇" in docx_text(other)
+    assert w.presenter.last_report == other
+    assert gen.generate_button.isEnabled()
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, answers, gui_home):
+    w = _make(qtbot)
+    try:
+        w.presenter.load_demo()
+        w.presenter.set_field("note", "改过了")
+        answers.on("草稿尚未保存", "cancel")
+        w.close()
+        assert w.isVisible()                                   # cancel: still open
+        draft = gui_home / "docs" / "清溪镇草稿.json"
+        answers.on("草稿尚未保存", "save")
+        answers.save_file.append(draft)
+        w.close()
+        assert not w.isVisible()
+        assert draft.exists() and "改过了" in draft.read_text("utf-8")
+        assert answers.titles().count("草稿尚未保存") == 2
+    finally:
+        _dispose(w)
+
+
+def test_closing_without_saving_leaves_nothing_to_recover(qtbot, answers, gui_home):
+    w = _make(qtbot)
+    w.presenter.load_demo()
+    w.presenter.set_field("note", "不要了")
+    w.autosave_now()
+    answers.on("草稿尚未保存", "discard")
+    w.close()
+    assert not w.isVisible()
+    assert not any((gui_home / "data" / "autosave").glob("*.autosave.json"))
+    _dispose(w)
+
+
+def test_ctrl_s_saves_the_draft(qtbot, wizard, answers, gui_home):
+    w = wizard
+    w.presenter.load_demo()
+    w.presenter.set_field("note", "保存我")
+    path = gui_home / "docs" / "草稿.json"
+    answers.save_file.append(path)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
+    qtbot.keyClick(w, Qt.Key_S, Qt.ControlModifier)
+    assert path.exists() and not w.isWindowModified()
+    assert w.settings["recent_drafts"][0] == str(path)
+
+
+def test_keyboard_moves_between_pages_and_escape_does_not_close(qtbot, wizard):
+    w = wizard
+    w.presenter.load_demo()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
+    qtbot.keyClick(w, Qt.Key_Right, Qt.AltModifier)
+    assert w.currentId() == ID_BASIC
+    qtbot.keyClick(w, Qt.Key_Right, Qt.AltModifier)
+    assert w.currentId() == ID_FIGURES
+    qtbot.keyClick(w, Qt.Key_Left, Qt.AltModifier)
+    assert w.currentId() == ID_BASIC
+    qtbot.keyClick(w, Qt.Key_Escape)
+    assert w.isVisible()
+
+
+def test_an_exception_in_a_slot_is_logged_and_shown_in_chinese(qtbot, wizard, answers, gui_home):
+    w = wizard
+
+    def broken():
+        raise RuntimeError("模拟的故障")
+    working = w.presenter.new_draft
+    w.presenter.new_draft = broken
+    qtbot.mouseClick(w.currentPage().new_button, Qt.LeftButton)
+    assert answers.errors and "意外错误" in answers.errors[0] and "模拟的故障" in answers.errors[0]
+    log = gui_home / "data" / "govreport.log"
+    assert log.exists() and "RuntimeError: 模拟的故障" in log.read_text("utf-8")
+    w.presenter.new_draft = working
+    qtbot.mouseClick(w.currentPage().new_button, Qt.LeftButton)  # still usable
+    assert w.currentId() == ID_BASIC
+
+
+def test_the_excepthook_reports_instead_of_crashing(qtbot, wizard, answers, gui_home):
+    try:
+        raise ValueError("钩子测试")
+    except ValueError as exc:
+        crash.excepthook(type(exc), exc, exc.__traceback__)
+    assert any("钩子测试" in e for e in answers.errors)
+    assert "钩子测试" in (gui_home / "data" / "govreport.log").read_text("utf-8")
+
+
+def test_first_run_welcome_builds_the_demo_and_saves_the_sample_workbook(qtbot, wizard, answers,
+                                                                          gui_home):
+    w = wizard
+    start = w.currentPage()
+    assert "欢迎" in start.welcome_title.text()
+    demo = gui_home / "示例报告.docx"
+    answers.save_file.append(demo)
+    answers.on("示例报告已生成", "open")
+    qtbot.mouseClick(start.demo_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert demo.exists() and "清溪镇" in docx_text(demo)
+    assert answers.opened == [demo]
+    sample = gui_home / "我的统计表.xlsx"
+    answers.save_file.append(sample)
+    qtbot.mouseClick(start.sample_button, Qt.LeftButton)
+    assert sample.exists()
+    assert w.settings["first_run_done"]
+    start.refresh()
+    assert "欢迎" not in start.welcome_title.text()
+
+
+def test_opening_a_recent_draft(qtbot, wizard, gui_home):
+    from govreport import service
+    from govreport.draft import save
+    path = gui_home / "docs" / "旧草稿.json"
+    save(service.demo_draft(), path)
+    w = wizard
+    w.settings.add_recent(path)
+    start = w.currentPage()
+    start.refresh()
+    item = start.recent.item(0)
+    assert item.text() == "旧草稿.json"
+    start.recent.itemActivated.emit(item)
+    assert w.currentId() == ID_BASIC and w.presenter.draft_path == path
+    assert not w.isWindowModified()
+
+
+def test_the_window_remembers_its_size(qtbot, answers):
+    w = _make(qtbot)
+    w.resize(780, 580)           # within the offscreen screen (800x600): restore keeps it on screen
+    w.close()
+    assert w.settings["window_geometry"]
+    _dispose(w)
+    again = _make(qtbot)
+    try:
+        assert (again.width(), again.height()) == (780, 580)
+    finally:
+        _dispose(again)
+
+
+def test_start_from_last_years_report(qtbot, wizard, answers, tmp_path):
+    pytest.importorskip("govreport.importer")
+    old = tmp_path / "去年.txt"
+    old.write_text("翻江镇2023年法治政府建设年度报告\n2023年，翻江镇推进法治政府建设。\n"
+                   "一、2023年度推进法治政府建设的主要举措和成效\n（一）化解纠纷。全年调处矛盾纠纷128起。\n"
+                   "二、存在的不足和原因\n（一）普法不够。\n"
+                   "三、党政主要负责人履行推进法治建设第一责任人职责情况\n亲自部署。\n"
+                   "四、2024年度推进法治政府建设的主要安排\n（一）加强普法。\n", encoding="utf-8")
+    w = wizard
+    start = w.currentPage()
+    assert start.import_button.isEnabled()
+    answers.on("从去年的报告开始", "file")
+    answers.open_file.append(old)
+    answers.on("导入去年的报告", "roll")
+    qtbot.mouseClick(start.import_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert "导入去年的报告" in answers.titles(), answers.errors
+    assert w.presenter.draft.unit == "翻江镇" and w.presenter.draft.year == 2024
+    assert w.currentId() == ID_BASIC
+
+
+def test_run_returns_an_exit_code(qtbot, answers, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from govreport.gui import app
+    monkeypatch.setenv("GOVREPORT_EXIT_AFTER_SHOW", "1")
+    assert app.run() == 0
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ReportWizard):
+            _dispose(widget)
+
+
+def test_nothing_heavy_is_imported_before_the_first_page(tmp_path):
+    import subprocess
+    import sys
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+            "import platformdirs\n"
+            f"platformdirs.user_config_dir = lambda *a, **k: {str(tmp_path)!r}\n"
+            f"platformdirs.user_data_dir = lambda *a, **k: {str(tmp_path)!r}\n"
+            "from govreport.gui.app import create_app\n"
+            "from govreport.gui.window import ReportWizard\n"
+            "app = create_app(); w = ReportWizard(); w.show(); app.processEvents()\n"
+            "print(sorted(m for m in ('docx', 'openpyxl', 'jinja2', 'lxml') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_none_survives_pysides_refcount_bug_in_long_sessions():
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    from govreport.gui.qtfix import keep_none_alive
+    keep_none_alive()
+    label = QLabel()
+    for _ in range(20000):            # each void call drops a reference to None on 3.11
+        label.setText("x")
+    assert sys.getrefcount(None) > 1 << 30 or sys.version_info >= (3, 12)
