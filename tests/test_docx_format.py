@@ -1,4 +1,5 @@
 """The .docx read back as XML: GB/T 9704-2012 numbers, named styles, fonts, fields."""
+import io
 import zipfile
 
 import pytest
@@ -290,3 +291,18 @@ def test_attachment_note_is_one_blank_line_under_the_body_two_characters_in(tmp_
     # the second name lines up with the first one's first character (7.3.4)
     assert int(ps[i + 1]._p.pPr.find(qn("w:ind")).get(qn("w:left"))) == _Ctx(
         load_layout(), load_layout().profile()).chars(5)
+
+
+def test_the_cached_skeleton_gives_the_same_document(tmp_path, monkeypatch):
+    import govreport.docx_writer as w
+    from govreport.compose import compile_draft
+    monkeypatch.setattr(w, "_cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(w, "_SKELETONS", {})
+    doc = compile_draft(service.demo_draft()).document
+    first = w.to_bytes(doc)
+    assert len(list((tmp_path / "cache").glob("skeleton-*.docx"))) == 1
+    monkeypatch.setattr(w, "_SKELETONS", {})            # a new process: read from the cache
+    second = w.to_bytes(doc)
+    for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/settings.xml"):
+        with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(second)) as b:
+            assert a.read(part) == b.read(part)

@@ -128,3 +128,24 @@ def test_the_default_wording_cites_at_least_twenty_indicators(pack):
 ])
 def test_unit_kind_follows_the_name(unit, kind):
     assert wording.unit_kind(unit) == kind
+
+
+SAME_EITHER_WAY = [
+    "调处矛盾纠纷{{ disputes_handled }}起", "{{ leaflets | approx }}份", "{{leaflets|approx}}",
+    "{{ hotline_satisfaction | pct(1) }}", "{{ hotline_satisfaction | at_least(10) }}",
+    "{{ disputes_handled | yoy }}", "{{ disputes_handled.previous }}起", "{{ publicity_events }}场次",
+    "{{ no_such_name }}", "{{ year }}年{{ unit_name }}全{{ unit_kind }}", "{{ unit_name | cn }}",
+    "{{ publicity_events | yoy }}，{{ leaflets.previous | approx }}",
+]
+
+
+@pytest.mark.parametrize("source", SAME_EITHER_WAY)
+def test_simple_references_render_the_same_without_compiling_a_template(pack, source, monkeypatch):
+    ctx = ctx_with(pack, disputes_handled=(128, 110), leaflets=(5320, 4800),
+                   hotline_satisfaction=96.52)
+    fast_text, fast_log = wording.render(source, ctx)
+    monkeypatch.setattr(wording, "_render_simple", lambda *a: None)
+    slow_text, slow_log = wording.render(source, ctx)
+    assert fast_text == slow_text
+    assert [(f.level, f.code, f.message) for f in fast_log.findings] == \
+        [(f.level, f.code, f.message) for f in slow_log.findings]

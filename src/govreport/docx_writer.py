@@ -1,7 +1,11 @@
 """Write a compiled report as a GB/T 9704-2012 .docx built from named styles."""
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +15,7 @@ from docx.shared import Twips
 
 from govreport import wordml as wml
 from govreport.atomic import write_bytes_atomic
+from govreport.errors import InputError
 from govreport.document import Para, ReportDocument
 from govreport.layout import FontProfile, Layout, load_layout, mm_to_twips
 from govreport.title import em_width
@@ -77,6 +82,7 @@ def _install_styles(doc, ctx: _Ctx) -> None:
         wml.rpr_xml(font=prof.font("body"), latin=prof.latin, size_pt=body["size_pt"],
                     spacing=ctx.layout.grid["char_spacing_twips"], lang=True),
         wml.ppr_xml(line=ctx.line, chinese_breaking=True, widow=False))
+    xmls = []
     for key, sid in STYLE_IDS.items():
         ppr, rpr = _style_props(ctx, key)
         name = ctx.layout.styles[key]["name"]
@@ -90,12 +96,12 @@ def _install_styles(doc, ctx: _Ctx) -> None:
             link = CHAR_STYLE_IDS.get(key)
             xml = wml.paragraph_style_xml(sid, name, ppr, rpr, link=link,
                                           next_style="Normal" if key != "footer" else sid)
-        wml.put_style(styles_el, xml)
+        xmls.append(xml)
     for key, cid in CHAR_STYLE_IDS.items():
         s = ctx.layout.styles[key]
         rpr = wml.rpr_xml(font=prof.font(s["font"]), latin=prof.latin, bold=s.get("bold"))
-        wml.put_style(styles_el, wml.character_style_xml(cid, s["name"] + "字符", rpr,
-                                                         link=STYLE_IDS[key]))
+        xmls.append(wml.character_style_xml(cid, s["name"] + "字符", rpr, link=STYLE_IDS[key]))
+    wml.put_styles(styles_el, xmls)
 
 
 def _setup_section(doc, ctx: _Ctx) -> None:
@@ -135,21 +141,28 @@ def _setup_section(doc, ctx: _Ctx) -> None:
 
 
 class _Body:
+    """Collects the body's block XML; flush() parses it in one go into the document."""
+
     def __init__(self, doc, ctx: _Ctx):
         self.el = doc.element.body
         self.ctx = ctx
-        self.count = 0
+        self.parts: list[str] = []
 
     def para(self, style: str, runs: list[tuple[str, str]], **ppr) -> None:
         sid = STYLE_IDS[style]
         pstyle = None if sid == "Normal" else sid
-        wml.append_to_body(self.el, wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs))
-        self.count += 1
+        self.parts.append(wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs))
 
     def raw(self, ppr_xml: str, runs_xml: str) -> None:
         """A paragraph with its own properties and runs (版头 and 版记 lines)."""
-        wml.append_to_body(self.el, f"<w:p {wml.W}><w:pPr>{ppr_xml}</w:pPr>{runs_xml}</w:p>")
-        self.count += 1
+        self.parts.append(f"<w:p><w:pPr>{ppr_xml}</w:pPr>{runs_xml}</w:p>")
+
+    def block(self, xml: str) -> None:
+        self.parts.append(xml)
+
+    def flush(self) -> None:
+        wml.append_to_body(self.el, self.parts)
+        self.parts = []
 
     def blank(self, n: int = 1, keep_next: bool = False) -> None:
         """空N行: empty body paragraphs of the grid line height."""
@@ -240,21 +253,69 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
         '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
         'w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" '
         f'w:tblpXSpec="center" w:tblpY="{y}"/><w:tblOverlap w:val="never"/>', 1)
-    wml.append_to_body(body.el, table)
-    wml.append_to_body(body.el, wml.anchor_paragraph_xml())
+    body.block(table)
+    body.block(wml.anchor_paragraph_xml())
+
+
+_SKELETONS: dict[str, bytes] = {}
+_SOURCES = (Path(__file__), Path(wml.__file__))
+
+
+def _skeleton_key(ctx: _Ctx) -> str:
+    import docx
+    h = hashlib.sha256()
+    for src in _SOURCES:                 # a changed writer never reuses an old skeleton
+        h.update(src.read_bytes())
+    h.update(json.dumps([str(ctx.layout.path), ctx.profile.id, ctx.layout.data,
+                         docx.__version__], sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()[:24]
+
+
+def _skeleton(ctx: _Ctx) -> bytes:
+    """An empty document with our styles, page setup and footers, built once per layout and
+    font profile (kept in memory and in the user's cache folder): every report starts from a
+    copy of it, which saves about a third of a build."""
+    key = _skeleton_key(ctx)
+    if key in _SKELETONS:
+        return _SKELETONS[key]
+    cached = _cache_dir() / f"skeleton-{key}.docx" if _cache_dir() else None
+    if cached is not None and cached.is_file():
+        data = cached.read_bytes()
+    else:
+        d = Document()
+        _install_styles(d, ctx)
+        _setup_section(d, ctx)
+        for p in list(d.element.body):
+            if p.tag == qn("w:p"):
+                d.element.body.remove(p)
+        buf = io.BytesIO()
+        d.save(buf)
+        data = buf.getvalue()
+        if cached is not None:
+            with contextlib.suppress(OSError, InputError):
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                write_bytes_atomic(cached, data)
+                old = sorted(cached.parent.glob("skeleton-*.docx"),
+                             key=lambda f: f.stat().st_mtime, reverse=True)
+                for stale in old[8:]:        # older versions' skeletons
+                    stale.unlink()
+    _SKELETONS[key] = data
+    return data
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("GOVREPORT_NO_CACHE"):
+        return None
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("govreport", appauthor=False))
 
 
 def build_document(doc: ReportDocument, layout: Layout | None = None):
     """Return a python-docx Document for the compiled report."""
     layout = layout or load_layout()
     ctx = _Ctx(layout, layout.profile(doc.fonts or None))
-    d = Document()
-    _install_styles(d, ctx)
-    _setup_section(d, ctx)
+    d = Document(io.BytesIO(_skeleton(ctx)))
     body = _Body(d, ctx)
-    for p in list(body.el):
-        if p.tag == qn("w:p"):
-            body.el.remove(p)
     submitted = doc.variant == "submitted"
     if submitted:
         _write_header(body, doc, ctx)
@@ -296,6 +357,7 @@ def build_document(doc: ReportDocument, layout: Layout | None = None):
         body.para("note", [(doc.note, "")])
     if submitted:
         _write_colophon(body, doc, ctx)
+    body.flush()
     core = d.core_properties
     core.title = doc.title
     core.author = doc.signature

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from types import SimpleNamespace
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -41,9 +42,13 @@ class Figure:
 _env = SandboxedEnvironment()
 
 
+@lru_cache(maxsize=512)
+def _compiled(formula: str):
+    return _env.compile_expression(formula, undefined_to_none=False)
+
+
 def _evaluate(formula: str, current: dict[str, float], previous: dict[str, float]) -> float:
-    expr = _env.compile_expression(formula, undefined_to_none=False)
-    return float(expr(**current, prev=SimpleNamespace(**previous)))
+    return float(_compiled(formula)(**current, prev=SimpleNamespace(**previous)))
 
 
 @dataclass

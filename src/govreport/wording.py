@@ -216,12 +216,62 @@ def unit_kind(unit_name: str) -> str:
     return "镇"
 
 
+# The references clerks' text is made of: {{ name }}, {{ name.previous }}, {{ name | f }},
+# {{ name | f(1) }}. These are rendered without compiling a jinja2 template (compiling costs
+# about a millisecond per block); anything else goes through the sandbox.
+_SIMPLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)(\.previous)?\s*"
+                     r"(?:\|\s*([a-z_]+)\s*(?:\(\s*(-?\d+(?:\.\d+)?)?\s*\))?\s*)?\}\}")
+
+
+def _render_simple(source: str, ctx: Context, log: RenderLog) -> str | None:
+    if "{%" in source or "{#" in source:
+        return None
+    matches = list(_SIMPLE.finditer(source))
+    rest = _SIMPLE.sub("", source)
+    if "{{" in rest or "}}" in rest:
+        return None
+    if any(m.group(3) and m.group(3) not in FILTERS for m in matches):
+        return None
+    variables = ctx.variables(log)
+    out, pos = [], 0
+    _LOG.append(log)
+    try:
+        for m in matches:
+            name, prev, flt, arg = m.groups()
+            value = variables.get(name)
+            if value is None:
+                value = GapUndefined(name=name)
+            elif prev:
+                if not isinstance(value, FigureRef):
+                    return None
+                value = value.previous
+            try:
+                if flt:
+                    args = () if arg is None else (float(arg) if "." in arg else int(arg),)
+                    text = FILTERS[flt](value, *args)
+                else:
+                    text = str(value)
+            except (TypeError, ValueError, ArithmeticError):
+                return None       # the sandbox path reports it properly
+            out.append(source[pos:m.start()])
+            out.append(text)
+            pos = m.end()
+    finally:
+        _LOG.pop()
+    out.append(source[pos:])
+    return "".join(out)
+
+
 def render(source: str, ctx: Context, section: str | None = None,
            block: int | None = None) -> tuple[str, RenderLog]:
     """Render one piece of wording; returns the text and what happened."""
     log = RenderLog(section=section, block=block)
     if not has_markup(source):
         return source, log
+    fast = _render_simple(source, ctx, log)
+    if fast is not None:
+        return fast, log
+    log = RenderLog(section=section, block=block)
     try:
         template = _compile(source)
     except TemplateError as exc:

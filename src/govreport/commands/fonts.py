@@ -4,7 +4,10 @@ Exit 0 when some profile has all its fonts here, 1 when none has (the clerk shou
 """
 from __future__ import annotations
 
-from govreport.fontcheck import FontReport, check_fonts
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:                 # imported when the command runs: keeps every CLI start fast
+    from govreport.fontcheck import FontReport
 
 
 def register(sub) -> None:
@@ -34,6 +37,7 @@ def format_report(report: FontReport) -> str:
 
 
 def _cmd_fonts(args) -> int:
+    from govreport.fontcheck import check_fonts
     report = check_fonts()
     print(format_report(report))
     return 0 if report.any_complete else 1
