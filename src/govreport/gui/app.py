@@ -11,8 +11,6 @@ import sys
 
 
 def create_app(argv: list[str] | None = None):
-    from govreport.gui.qtfix import keep_none_alive
-    keep_none_alive()
     from PySide6.QtWidgets import QApplication
 
     from govreport.gui import icons, style
@@ -51,7 +49,7 @@ def run(argv: list[str] | None = None) -> int:
     previous_hook = crash.install()
     try:
         if os.environ.get("GOVREPORT_EXIT_AFTER_SHOW"):
-            window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+            window.first_painted.connect(app.quit)
         else:
             window.first_painted.connect(lambda: QTimer.singleShot(0, window.after_show))
         window.show()

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def icon_dir() -> Path:
@@ -11,12 +14,16 @@ def icon_dir() -> Path:
     return paths.resources_dir() / "icons"
 
 
-def app_icon() -> QIcon:
+def app_icon() -> "QIcon":
+    """The icon, with its sizes given so no file is read until Qt draws it."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
     folder = icon_dir()
     icon = QIcon()
-    for name in ("govreport-16.png", "govreport-32.png", "govreport-48.png", "govreport-256.png"):
-        if (folder / name).exists():
-            icon.addFile(str(folder / name))
+    for size in (16, 32, 48, 256):
+        path = folder / f"govreport-{size}.png"
+        if path.exists():
+            icon.addFile(str(path), QSize(size, size))
     if icon.isNull() and (folder / "govreport.svg").exists():
         icon = QIcon(str(folder / "govreport.svg"))
     return icon

@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from govreport.gui import locations, outputs
-from govreport.gui.figuretable import FigureRow
-from govreport.gui.reftext import (CONTEXT_LABELS, TOKEN_RE, RefCodec, Ref, count_chars,
-                                   read_line)
-from govreport.gui.session import Autosaver, Recovery, pending
-from govreport.gui.settings import Settings
-from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack
+from govreport.gui.session import Autosaver
 
+# Only what the first page needs is imported here; the rest (the pack, figures, wording,
+# python-docx ...) is imported where used, after the window is on screen.
 if TYPE_CHECKING:
+    from govreport.gui.figuretable import FigureRow
+    from govreport.gui.reftext import Ref, RefCodec
+    from govreport.gui.session import Recovery
+    from govreport.gui.settings import Settings
+    from govreport.pack import TemplatePack
     from govreport.draft import Draft
     from govreport.figures import FigureSet
     from govreport.findings import Finding
@@ -100,7 +102,7 @@ class FindingItem:
 @dataclass(frozen=True)
 class Choice:
     """A figure the clerk can insert at the cursor."""
-    ref: Ref
+    ref: "Ref"
     label: str
     value: str
     missing: bool
@@ -132,12 +134,13 @@ class SectionStats:
 
 
 class WizardPresenter:
-    def __init__(self, view: View, runner: Runner, settings: Settings,
-                 pack_id: str = DEFAULT_PACK, autosave_folder: Path | None = None):
+    def __init__(self, view: View, runner: Runner, settings: "Settings",
+                 pack_id: str = "fazhi-township", autosave_folder: Path | None = None):
         self.view = view
         self.runner = runner
         self.settings = settings
-        self.pack: TemplatePack = load_pack(pack_id)
+        self._pack_id = pack_id
+        self._pack: "TemplatePack | None" = None
         self.draft: "Draft | None" = None
         self.draft_path: Path | None = None
         self.dirty = False
@@ -151,6 +154,18 @@ class WizardPresenter:
         self._generation = 0                      # bumps when another draft is loaded
 
     # === draft lifecycle ===================================================================
+    @property
+    def pack(self) -> "TemplatePack":
+        """The template pack, read on first use (not before the first page is shown)."""
+        if self._pack is None:
+            from govreport.pack import load_pack
+            self._pack = load_pack(self._pack_id)
+        return self._pack
+
+    @pack.setter
+    def pack(self, value: "TemplatePack") -> None:
+        self._pack = value
+
     @property
     def has_draft(self) -> bool:
         return self.draft is not None
@@ -174,7 +189,7 @@ class WizardPresenter:
         path = Path(path)
         draft = load(path)
         if draft.template != self.pack.id:
-            self.pack = load_pack(draft.template)
+            self.pack = _load_pack(draft.template)
         self.set_draft(draft, path, dirty=False)
         self.settings.add_recent(path)
         self.settings["last_folder"] = str(path.parent)
@@ -267,18 +282,19 @@ class WizardPresenter:
                 s[key] = value
 
     # === recovery ==========================================================================
-    def recoveries(self) -> list[Recovery]:
+    def recoveries(self) -> "list[Recovery]":
+        from govreport.gui.session import pending
         return pending(self.autosaver.folder, exclude=self.autosaver.path)
 
-    def recover(self, rec: Recovery) -> None:
+    def recover(self, rec: "Recovery") -> None:
         draft = rec.load()
         if draft.template != self.pack.id:
-            self.pack = load_pack(draft.template)
+            self.pack = _load_pack(draft.template)
         self.set_draft(draft, rec.draft_path, dirty=True)
         self.autosave()            # safe in this session's file before the old one goes
         rec.discard()
 
-    def discard_recoveries(self, recs: list[Recovery]) -> None:
+    def discard_recoveries(self, recs: "list[Recovery]") -> None:
         for rec in recs:
             rec.discard()
 
@@ -465,7 +481,7 @@ class WizardPresenter:
             self._figures = figures_for(self.draft, self.pack)
         return self._figures
 
-    def figure_rows(self) -> list[FigureRow]:
+    def figure_rows(self) -> "list[FigureRow]":
         from govreport.gui.figuretable import rows
         matches = self.last_import.matches if self.last_import else None
         return rows(self.pack.indicators, self.figure_set(), matches, self.draft.overrides,
@@ -563,9 +579,10 @@ class WizardPresenter:
         self.view.figures_changed()
 
     # === report sections ===================================================================
-    def codec(self) -> RefCodec:
+    def codec(self) -> "RefCodec":
         if self._codec is None:
             from govreport import wording
+            from govreport.gui.reftext import RefCodec
 
             ctx = self.context()
 
@@ -637,6 +654,7 @@ class WizardPresenter:
         return self.codec().to_display(self.pack.section(sid).default_text)
 
     def choices(self) -> list[Choice]:
+        from govreport.gui.reftext import CONTEXT_LABELS, Ref
         codec = self.codec()
         out = []
         for name, label in CONTEXT_LABELS.items():
@@ -649,7 +667,7 @@ class WizardPresenter:
             out.append(Choice(ref, ind.name, value, missing, ind.theme))
         return out
 
-    def token_for(self, ref: Ref) -> str:
+    def token_for(self, ref: "Ref") -> str:
         return self.codec().token_text(ref)
 
     def snippets(self, sid: str) -> list[str]:
@@ -658,6 +676,7 @@ class WizardPresenter:
 
     def section_stats(self, sid: str, display_text: str) -> SectionStats:
         from govreport import wording
+        from govreport.gui.reftext import count_chars, read_line
         spec = self.pack.section(sid)
         ctx = self.context()
         codec = self.codec()
@@ -679,6 +698,7 @@ class WizardPresenter:
         """Findings of govreport.checks (which include the compiler's), or of the compiler
         alone when the checks are not installed; errors first, then in document order."""
         from govreport.findings import WARNING, Finding
+        from govreport.gui.reftext import TOKEN_RE
         items: list[FindingItem] = []
         run = self._run_checks()
         if run is not None:
@@ -883,3 +903,8 @@ def apply_bindings(result: "WorkbookImport", path: Path, bindings: dict[str, str
             result.matches[fid] = Match(fid, "bound", label, f"{sheet}!{coord}")
     finally:
         wb.close()
+
+
+def _load_pack(pack_id: str) -> "TemplatePack":
+    from govreport.pack import load_pack
+    return load_pack(pack_id)

@@ -86,6 +86,8 @@ class Settings:
         opt = OPTIONS[name]
         if not opt.accepts(value):
             raise TypeError(f"setting {name!r} takes {opt.type.__name__}, not {value!r}")
+        if name in self._values and self._values[name] == value:
+            return                      # unchanged: no write
         self._values[name] = value
         self.save()
 

@@ -1,7 +1,10 @@
 """Colours, fonts and the few style rules of the wizard (sizes in points, so 150% scaling works)."""
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont, QGuiApplication
 
 LEVEL_COLORS = {1: "#a01818", 2: "#1d4f91", 3: "#2e6b30", 4: "#6b3d8c"}
 BODY_MARK = "#9aa0a6"
@@ -32,21 +35,24 @@ LEVEL_TIPS = {
 
 
 def _available(families: list[str]) -> list[str]:
+    from PySide6.QtGui import QFontDatabase
     have = set(QFontDatabase.families())
     found = [f for f in families if f in have]
     return found or families[-1:]
 
 
-def apply_app_font(app: QGuiApplication) -> None:
-    """A CJK-capable UI font of a readable size; Qt scales point sizes with the screen."""
+def apply_app_font(app: "QGuiApplication") -> None:
+    """A CJK-capable UI font of a readable size; Qt scales point sizes with the screen.
+    The family list is tried in order by Qt's font matcher (no font database query here)."""
     font = app.font()
-    font.setFamilies(_available(UI_FAMILIES) + [font.family()])
+    font.setFamilies(UI_FAMILIES[:-1] + [font.family()])
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
 
 
-def editor_font() -> QFont:
+def editor_font() -> "QFont":
+    from PySide6.QtGui import QFont
     font = QFont()
     font.setFamilies(_available(EDITOR_FAMILIES))
     font.setPointSizeF(13)

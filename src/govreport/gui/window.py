@@ -5,20 +5,18 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout,
                                QWidget, QWizard)
 
-from govreport.gui import crash, dialogs, icons, style
+# Before the first paint this module touches no Qt enum namespace (PySide builds Python enums
+# on first use: `Qt` alone costs ~25 ms); Qt, dialogs and the other pages load right after.
+from govreport.gui import crash, dialogs, style
 from govreport.gui.crash import guarded
 from govreport.gui.presenter import (PAGE_BASIC, PAGE_CHECK, PAGE_FIGURES, PAGE_GENERATE,
                                      PAGE_SECTION, PAGE_START, Target, WizardPresenter)
 from govreport.gui.settings import Settings, settings as app_settings
 from govreport.gui.workers import QtRunner
-from govreport.gui.qtfix import keep_none_alive
-
-keep_none_alive()
 
 ID_START, ID_BASIC, ID_FIGURES = 0, 1, 2
 ID_SECTION0 = 10
@@ -26,6 +24,7 @@ ID_CHECK, ID_GENERATE = 90, 100
 DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
 REPORT_FILTER = "去年的报告 (*.docx *.txt);;所有文件 (*)"
 DEFAULT_SIZE = (1100, 760)
+ROLE = 256          # Qt.UserRole, spelled as a number so the first page needs no Qt namespace
 
 
 class ReportWizard(QWizard):
@@ -40,7 +39,6 @@ class ReportWizard(QWizard):
                                          autosave_folder=autosave_folder)
         self._painted = False
         self._closing = False
-        self.setWindowIcon(icons.app_icon())
         self.setWizardStyle(QWizard.ModernStyle)
         self.setOptions(QWizard.NoCancelButton | QWizard.HaveCustomButton1
                         | QWizard.NoBackButtonOnStartPage | QWizard.NoDefaultButton)
@@ -55,17 +53,48 @@ class ReportWizard(QWizard):
         self.setSizeGripEnabled(True)
         self.setMinimumSize(760, 560)
 
-        self._build_pages()
+        self._section_ids: dict[str, int] = {}
+        self._complete = False
+        from govreport.gui.pages.start import StartPage
+        self.setPage(ID_START, StartPage(self))
+        self.setStartId(ID_START)
         self._build_side()
+        self.first_painted.connect(lambda: QTimer.singleShot(0, guarded(self.ensure_pages)))
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.timeout.connect(guarded(self.autosave_now))
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(lambda: self.notice.setText(""))
-
         self.customButtonClicked.connect(guarded(self._custom_button))
         self.currentIdChanged.connect(guarded(self._page_changed))
+        self.restore_size()
+        self.update_caption()
+
+    # === construction ======================================================================
+    def ensure_pages(self) -> None:
+        """Every page after 开始 (one per section of the pack), the side list and the shortcuts.
+        Done right after the first page is painted, or earlier if something needs them."""
+        if self._complete:
+            return
+        self._complete = True
+        from govreport.gui.qtfix import keep_none_alive
+        keep_none_alive()          # PySide6 6.12 on Python 3.11; see qtfix.py
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from govreport.gui.pages.basic import BasicPage
+        from govreport.gui.pages.check import CheckPage
+        from govreport.gui.pages.figures import FiguresPage
+        from govreport.gui.pages.generate import GeneratePage
+        from govreport.gui.pages.section import SectionPage
+        self.setPage(ID_BASIC, BasicPage(self))
+        self.setPage(ID_FIGURES, FiguresPage(self))
+        for i, spec in enumerate(self.presenter.section_specs()):
+            self.setPage(ID_SECTION0 + i, SectionPage(self, spec))
+            self._section_ids[spec.id] = ID_SECTION0 + i
+        self.setPage(ID_CHECK, CheckPage(self))
+        self.setPage(ID_GENERATE, GeneratePage(self))
         for keys, slot in ((QKeySequence.Save, self.save_draft),
                            (QKeySequence.SaveAs, lambda: self.save_draft(save_as=True)),
                            (QKeySequence.Open, self.open_draft_dialog),
@@ -74,28 +103,16 @@ class ReportWizard(QWizard):
                            (QKeySequence("Ctrl+PgDown"), self.next),
                            (QKeySequence("Ctrl+PgUp"), self.back)):
             QShortcut(keys, self, activated=guarded(slot), context=Qt.WindowShortcut)
-        self.restore_size()
-        self.update_caption()
+        self.nav.setFocusPolicy(Qt.NoFocus)
+        self._fill_nav()
 
-    # === construction ======================================================================
-    def _build_pages(self) -> None:
-        from govreport.gui.pages.basic import BasicPage
-        from govreport.gui.pages.check import CheckPage
-        from govreport.gui.pages.figures import FiguresPage
-        from govreport.gui.pages.generate import GeneratePage
-        from govreport.gui.pages.section import SectionPage
-        from govreport.gui.pages.start import StartPage
-        self.pages = {}
-        self.section_ids: dict[str, int] = {}
-        self.setPage(ID_START, StartPage(self))
-        self.setPage(ID_BASIC, BasicPage(self))
-        self.setPage(ID_FIGURES, FiguresPage(self))
-        for i, spec in enumerate(self.presenter.section_specs()):
-            self.setPage(ID_SECTION0 + i, SectionPage(self, spec))
-            self.section_ids[spec.id] = ID_SECTION0 + i
-        self.setPage(ID_CHECK, CheckPage(self))
-        self.setPage(ID_GENERATE, GeneratePage(self))
-        self.setStartId(ID_START)
+    def ensure_section_pages(self) -> None:
+        self.ensure_pages()
+
+    @property
+    def section_ids(self) -> dict[str, int]:
+        self.ensure_pages()
+        return self._section_ids
 
     def _build_side(self) -> None:
         side = QWidget()
@@ -103,14 +120,9 @@ class ReportWizard(QWizard):
         lay.setContentsMargins(0, 0, 8, 0)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFocusPolicy(Qt.NoFocus)
-        for n, pid in enumerate(self.pageIds(), start=1):
-            item = QListWidgetItem(f"{n}. {self.page(pid).title()}")
-            item.setData(Qt.UserRole, pid)
-            self.nav.addItem(item)
         fm = self.nav.fontMetrics()
         self.nav.setFixedWidth(fm.horizontalAdvance("10. 第一责任人履职") + fm.height() * 2)
-        self.nav.itemClicked.connect(guarded(lambda item: self.goto(item.data(Qt.UserRole))))
+        self.nav.itemClicked.connect(guarded(lambda item: self.goto(item.data(ROLE))))
         lay.addWidget(self.nav, 1)
         self.busy_label = QLabel()
         self.busy_label.setWordWrap(True)
@@ -131,6 +143,16 @@ class ReportWizard(QWizard):
         self._side = side          # PySide does not hand ownership to QWizard here
         self.setSideWidget(side)
 
+    def _fill_nav(self) -> None:
+        self.nav.clear()
+        for n, pid in enumerate(self.pageIds(), start=1):
+            item = QListWidgetItem(f"{n}. {self.page(pid).title()}")
+            item.setData(ROLE, pid)
+            self.nav.addItem(item)
+            if pid == self.currentId():
+                self.nav.setCurrentItem(item)
+        self._update_nav()
+
     # === navigation ========================================================================
     def page_for(self, target: Target) -> int:
         if target.page == PAGE_SECTION and target.section in self.section_ids:
@@ -140,6 +162,7 @@ class ReportWizard(QWizard):
 
     def goto(self, page_id: int) -> bool:
         """Walk to a page with Next/Back, so every page between validates and initialises."""
+        self.ensure_pages()
         if page_id != ID_START and not self.presenter.has_draft:
             self.presenter.new_draft()
         for _ in range(len(self.pageIds()) + 1):
@@ -171,15 +194,18 @@ class ReportWizard(QWizard):
             page.activate()
         for i in range(self.nav.count()):
             item = self.nav.item(i)
-            if item.data(Qt.UserRole) == page_id:
+            if item.data(ROLE) == page_id:
                 self.nav.setCurrentItem(item)
         self._update_nav()
 
     def _update_nav(self) -> None:
+        if not self._complete:
+            return
+        from PySide6.QtCore import Qt
         has = self.presenter.has_draft
         for i in range(self.nav.count()):
             item = self.nav.item(i)
-            pid = item.data(Qt.UserRole)
+            pid = item.data(ROLE)
             enabled = has or pid == ID_START
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable if enabled else Qt.NoItemFlags)
             page = self.page(pid)
@@ -189,12 +215,13 @@ class ReportWizard(QWizard):
                 item.setData(Qt.ForegroundRole, None)
 
     def nextId(self) -> int:
-        if self.currentId() == ID_START and not self.presenter.has_draft:
-            return ID_BASIC
+        if self.currentId() == ID_START:
+            return ID_BASIC          # also before the other pages exist (the first paint)
         return super().nextId()
 
     # === View protocol (the presenter calls these) =========================================
     def draft_loaded(self) -> None:
+        self.ensure_pages()
         for pid in self.pageIds():
             page = self.page(pid)
             page.stale = True
@@ -468,6 +495,7 @@ class ReportWizard(QWizard):
         self.settings["window_geometry"] = base64.b64encode(bytes(self.saveGeometry())).decode()
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt
         if event.key() == Qt.Key_Escape:
             event.ignore()        # Esc must not close the whole program
             return

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineE
 
 from govreport.gui import dialogs, style
 from govreport.gui.crash import guarded
-from govreport.gui.editor import SectionEditor
 from govreport.gui.pages.base import Page
 from govreport.gui.reftext import Ref, Token
 
@@ -28,6 +27,7 @@ class SectionPage(Page):
         self.reset_pending = True
 
     def build(self) -> None:
+        from govreport.gui.editor import SectionEditor
         lay = self.layout_
         self.guidance = QLabel()
         self.guidance.setObjectName("guidance")

@@ -1,12 +1,14 @@
 """开始: new report, open a draft, start from last year's report, recent drafts, first-run welcome."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCommandLinkButton, QFrame, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout)
 
 from govreport.gui.crash import guarded
 from govreport.gui.pages.base import Page
+
+ROLE = 256      # Qt.UserRole (the first page touches no Qt enum namespace; see window.py)
 
 
 class StartPage(Page):
@@ -60,6 +62,9 @@ class StartPage(Page):
         lay.addWidget(self.current)
 
         lay.addWidget(QLabel("最近的草稿（双击打开）："))
+        self.no_recent = QLabel("（还没有草稿）")
+        self.no_recent.setEnabled(False)
+        lay.addWidget(self.no_recent)
         self.recent = QListWidget()
         self.recent.setObjectName("recent")
         self.recent.setMinimumHeight(80)
@@ -94,17 +99,14 @@ class StartPage(Page):
         for path, exists in p.recent_drafts():
             item = QListWidgetItem(path.name + ("" if exists else "（文件已不存在）"))
             item.setToolTip(str(path))
-            item.setData(Qt.UserRole, str(path))
+            item.setData(ROLE, str(path))
             if not exists:
-                item.setForeground(Qt.gray)
+                item.setForeground(QColor("gray"))
             self.recent.addItem(item)
-        if not self.recent.count():
-            item = QListWidgetItem("（还没有草稿）")
-            item.setFlags(Qt.NoItemFlags)
-            self.recent.addItem(item)
+        self.no_recent.setVisible(not self.recent.count())
 
     def _open_recent(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.UserRole)
+        path = item.data(ROLE)
         if path:
             self.wizard_window.open_draft(path)
 
