@@ -49,7 +49,8 @@ def run(argv: list[str] | None = None) -> int:
     previous_hook = crash.install()
     try:
         if os.environ.get("GOVREPORT_EXIT_AFTER_SHOW"):
-            window.first_painted.connect(app.quit)
+            window.build_after_paint = False
+            window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
         else:
             window.first_painted.connect(lambda: QTimer.singleShot(0, window.after_show))
         window.show()

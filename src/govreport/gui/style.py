@@ -75,6 +75,7 @@ QLabel.error, QLabel#error {{ color: {ERROR_FG}; }}
 QLabel#hint {{ color: {HINT_FG}; }}
 QLabel#welcomeTitle {{ font-weight: bold; }}
 QFrame#welcome {{ background: #eef4fb; border: 1px solid #c9dbf0; border-radius: 6px; }}
+QToolButton#snippets::menu-indicator {{ image: none; width: 0px; }}
 QListWidget#nav {{ border: none; background: transparent; }}
 QListWidget#nav::item {{ padding: 4px 6px; }}
 QListWidget#nav::item:selected {{ background: #dcebfb; color: #0b2e59; border-radius: 3px; }}

@@ -39,12 +39,18 @@ class CheckPage(Page):
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         header = self.tree.header()
+        em = self.tree.fontMetrics().horizontalAdvance("字")
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Interactive)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         header.setSectionResizeMode(3, QHeaderView.Interactive)
-        header.resizeSection(3, 260)
+        header.resizeSection(1, em * 16)
+        header.resizeSection(3, em * 14)
         lay.addWidget(self.tree, 1)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.detail)
 
         row = QHBoxLayout()
         self.goto_button = QPushButton("转到该处(&G)")
@@ -98,6 +104,14 @@ class CheckPage(Page):
 
     def _update_buttons(self, *_) -> None:
         item = self.selected()
+        if item is None:
+            self.detail.setText("")
+        else:
+            f = item.finding
+            text = f"{item.level_name}　{item.where}\n{f.message}"
+            if f.suggestion:
+                text += f"\n建议：{f.suggestion}"
+            self.detail.setText(text)
         self.goto_button.setEnabled(bool(item and item.target))
         self.data_button.setEnabled(bool(item and item.target and item.target.indicator))
         self.fix_button.setEnabled(bool(item and item.fix))

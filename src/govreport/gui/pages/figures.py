@@ -73,6 +73,7 @@ class FiguresPage(Page):
                                    | QAbstractItemView.AnyKeyPressed)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 3 // 2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         for c in range(1, 6):
