@@ -4,40 +4,18 @@ Exit codes: 0 done; 1 done, with findings the user must see; 2 bad input or usag
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govreport import __version__
 from govreport.errors import InputError
-from govreport.findings import Finding, needs_attention, sort_key
+
+if TYPE_CHECKING:
+    from govreport.findings import Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-# argparse's own words, in Chinese (it looks them up through gettext at call time).
-_ARGPARSE_ZH = {
-    "usage: ": "用法：",
-    "positional arguments": "位置参数",
-    "options": "选项",
-    "optional arguments": "选项",
-    "show this help message and exit": "显示本帮助并退出",
-    "the following arguments are required: %s": "缺少必需的参数：%s",
-    "unrecognized arguments: %s": "无法识别的参数：%s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
-    "expected one argument": "需要一个参数值",
-    "invalid %(type)s value: %(value)r": "无效的值：%(value)r",
-    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "show program's version number and exit": "显示版本号并退出",
-    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
-}
-argparse._ = lambda s: _ARGPARSE_ZH.get(s, s)  # type: ignore[attr-defined]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line of Chinese, exit 2, no traceback
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}：{message}（用 --help 查看用法）\n")
 
 
 def _location(f: Finding) -> str:
@@ -49,6 +27,7 @@ def _location(f: Finding) -> str:
 
 
 def print_findings(findings: list[Finding], stream=None) -> None:
+    from govreport.findings import sort_key
     stream = stream or sys.stdout
     for f in sorted(findings, key=sort_key):
         line = f"{f.level_name}\t{_location(f)}\t{f.message}"
@@ -57,12 +36,13 @@ def print_findings(findings: list[Finding], stream=None) -> None:
         print(line, file=stream)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="govreport",
+def _parser():
+    from govreport.argparse_zh import Parser
+    p = Parser(prog="govreport",
                 description="法治政府建设年度报告写作工具：不带参数运行时打开向导。")
     p.add_argument("--version", action="version", version=f"govreport {__version__}",
                    help="显示版本号并退出")
-    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
 
     b = sub.add_parser("build", help="生成报告 .docx",
                        description="由统计表和草稿生成符合 GB/T 9704-2012 的报告（.docx）。")
@@ -95,8 +75,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _cmd_build(args) -> int:
     from govreport import draft as draft_mod
+    from govreport.findings import needs_attention
     from govreport import service
-    findings: list[Finding] = []
+    findings = []
     if args.demo:
         d = service.demo_draft()
     elif args.draft:
@@ -132,6 +113,7 @@ def _cmd_build(args) -> int:
 
 def _cmd_new(args) -> int:
     from govreport import draft as draft_mod
+    from govreport.findings import needs_attention
     from govreport import service
     out = Path(args.output)
     if out.suffix.lower() != ".json":
