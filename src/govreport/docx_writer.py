@@ -258,14 +258,38 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
 
 
 _SKELETONS: dict[str, bytes] = {}
-_SOURCES = (Path(__file__), Path(wml.__file__))
+
+
+def _code_fingerprint() -> bytes:
+    """The compiled code of this module and wordml: a changed writer never reuses an old
+    skeleton. Code objects, not source files: a frozen app has no sources."""
+    import sys
+    import types
+    h = hashlib.sha256()
+
+    def feed(code: types.CodeType) -> None:
+        h.update(code.co_code)
+        h.update(repr((code.co_names, code.co_varnames)).encode())
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                feed(const)
+            else:
+                h.update(repr(const).encode())
+
+    for mod in (sys.modules[__name__], wml):
+        for name, obj in sorted(vars(mod).items()):
+            code = getattr(obj, "__code__", None)
+            if code is not None and getattr(obj, "__module__", None) == mod.__name__:
+                h.update(name.encode())
+                feed(code)
+            elif name.isupper() and isinstance(obj, (dict, tuple, str, int)):
+                h.update(f"{name}={obj!r}".encode())        # constants such as STYLE_IDS
+    return h.digest()
 
 
 def _skeleton_key(ctx: _Ctx) -> str:
     import docx
-    h = hashlib.sha256()
-    for src in _SOURCES:                 # a changed writer never reuses an old skeleton
-        h.update(src.read_bytes())
+    h = hashlib.sha256(_code_fingerprint())
     h.update(json.dumps([str(ctx.layout.path), ctx.profile.id, ctx.layout.data,
                          docx.__version__], sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()[:24]
