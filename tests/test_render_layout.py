@@ -142,3 +142,51 @@ def test_libreoffice_round_trip_keeps_the_paragraph_count(demo_docx, tmp_path):
                    env=dict(os.environ))
     again = Document(out / demo_docx.name)
     assert len(again.paragraphs) == len(Document(demo_docx).paragraphs)
+
+
+@pytest.fixture(scope="module")
+def submitted_pdf(tmp_path_factory):
+    require_renderer()
+    import pdfplumber
+
+    from govreport import service
+    d = service.demo_draft()
+    d.variant = "submitted"
+    d.doc_number, d.issuer, d.cc = "清府〔2025〕3号", "王明", "县委全面依法治县委员会办公室"
+    out = tmp_path_factory.mktemp("submitted")
+    docx = out / "上报件.docx"
+    service.build(d, docx)
+    pdf = pdfplumber.open(to_pdf(docx, out))
+    yield pdf
+    pdf.close()
+
+
+def test_submitted_header_mark_is_35mm_into_the_text_block_with_a_red_rule(submitted_pdf):
+    page = submitted_pdf.pages[0]
+    lines = page_lines(page)
+    mark = next(ln for ln in lines if ln.text == "清溪镇人民政府")
+    assert abs((mark.top - TOP) / PT_PER_MM - 35) < 1.0          # 7.2.4
+    number = next(ln for ln in lines if ln.text.startswith("清府"))
+    assert abs(number.x0 - (LEFT + 16)) < ONE_MM                  # 发文字号居左空一字
+    issuer = next(ln for ln in lines if "签发人" in ln.text) if "签发人" not in number.text \
+        else number
+    assert abs(issuer.x1 - (RIGHT - 16)) < 1.5 * ONE_MM           # 签发人居右空一字
+    red = [r for r in page.lines + page.rects
+           if r.get("stroking_color") in ((1, 0, 0), [1, 0, 0], (1.0, 0.0, 0.0))]
+    assert red, "no red rule under the document number"
+    rule_y = red[0]["top"]
+    assert 2 < (rule_y - number.bottom) / PT_PER_MM < 6           # about 4mm under it
+    title = next(ln for ln in lines if ln.text == "清溪镇2024年")
+    assert title.top > rule_y + PITCH                              # 空二行 under the rule
+
+
+def test_submitted_colophon_has_thick_thin_thick_rules_on_the_last_page(submitted_pdf):
+    last = submitted_pdf.pages[-1]
+    rules = sorted(last.lines + last.rects, key=lambda r: r["top"])
+    widths = [round(r.get("linewidth") or 0, 2) for r in rules if r["top"] < BOTTOM]
+    assert widths[-3:] == [1.0, 0.75, 1.0]
+    words = [ln.text for ln in page_lines(last)]
+    assert "抄送：县委全面依法治县委员会办公室。" in words
+    printed = next(ln for ln in page_lines(last) if ln.text.endswith("印发"))
+    assert abs(printed.x1 - (RIGHT - 14)) < ONE_MM                # 印发日期右空一字 (4号)
+    assert abs(printed.x0 - (LEFT + 14)) < ONE_MM                 # 印发机关左空一字

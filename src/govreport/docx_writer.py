@@ -216,7 +216,7 @@ def _write_header(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
                      + wml.run_xml(doc.issuer, name_rpr))
     # 发文字号居左空一字，签发人居右空一字; the red rule 4mm below as a bottom border
     ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left",
-                      tabs=[("right", width - 2 * one)],
+                      tabs=[("right", width - one)],
                       border_bottom=(h["rule_width_eighths"], h["rule_color"]))
     body.raw(ppr, runs_xml)
     body.blank(h["blank_lines_before_title"])
@@ -241,7 +241,7 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
                           snap_to_grid=False)
         rows.append([(ppr, wml.run_xml("抄送：" + doc.cc.strip().rstrip("。.") + "。", rpr))])
     ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left", line=ctx.line,
-                      snap_to_grid=False, tabs=[("right", width - 2 * one)])
+                      snap_to_grid=False, tabs=[("right", width - one)])
     rows.append([(ppr, wml.run_xml(doc.printed_by, rpr) + wml.tab_run()
                   + wml.run_xml(doc.printed_on_text + "印发", rpr))])
     block_height = mm_to_twips(p["height_mm"] - p["top_mm"] - p["bottom_mm"])
