@@ -109,7 +109,7 @@ def test_page_number_dash_is_7mm_under_the_text_block(rendered):
     [num] = pages[0][1]
     rows = ink_rows(pdf_path, 1, num.x0 + 1, num.x0 + 12, BOTTOM, PAGE_H - 20)
     assert rows, "no dash found"
-    assert abs((rows[0] - BOTTOM) / PT_PER_MM - 7) < 1.0
+    assert abs((rows[0] - BOTTOM) / PT_PER_MM - 7) < 0.5
 
 
 def test_signature_and_date_end_the_report_with_the_date_two_characters_right(rendered):
