@@ -149,3 +149,17 @@ def test_simple_references_render_the_same_without_compiling_a_template(pack, so
     assert fast_text == slow_text
     assert [(f.level, f.code, f.message) for f in fast_log.findings] == \
         [(f.level, f.code, f.message) for f in slow_log.findings]
+
+
+def test_renders_in_two_threads_keep_their_own_findings(pack):
+    from concurrent.futures import ThreadPoolExecutor
+    ctx = ctx_with(pack)
+
+    def work(section):
+        logs = [wording.render("{{ no_such_name }}{{ leaflets }}{% if true %}x{% endif %}", ctx,
+                               section=section)[1] for _ in range(200)]
+        return {f.section for log in logs for f in log.findings}
+
+    with ThreadPoolExecutor(2) as pool:
+        a, b = pool.map(work, ["achievements", "plans"])
+    assert a == {"achievements"} and b == {"plans"}

@@ -6,6 +6,7 @@ it is never an empty string and never an exception.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -96,11 +97,18 @@ class GapUndefined(Undefined):
     __html__ = __str__
 
 
-_LOG: list[RenderLog] = []
+class _Logs(threading.local):
+    """The render logs in progress, per thread: the wizard renders on the UI thread while a
+    report is generated in the background."""
+    def __init__(self):
+        self.stack: list[RenderLog] = []
+
+
+_LOGS = _Logs()
 
 
 def _current_log() -> RenderLog | None:
-    return _LOG[-1] if _LOG else None
+    return _LOGS.stack[-1] if _LOGS.stack else None
 
 
 def _unwrap(x, fn, *args):
@@ -234,7 +242,7 @@ def _render_simple(source: str, ctx: Context, log: RenderLog) -> str | None:
         return None
     variables = ctx.variables(log)
     out, pos = [], 0
-    _LOG.append(log)
+    _LOGS.stack.append(log)
     try:
         for m in matches:
             name, prev, flt, arg = m.groups()
@@ -257,7 +265,7 @@ def _render_simple(source: str, ctx: Context, log: RenderLog) -> str | None:
             out.append(text)
             pos = m.end()
     finally:
-        _LOG.pop()
+        _LOGS.stack.pop()
     out.append(source[pos:])
     return "".join(out)
 
@@ -280,7 +288,7 @@ def render(source: str, ctx: Context, section: str | None = None,
             section=section, block=block, quote=source[:30],
             suggestion="检查 {{ }} 是否成对；要写大括号本身，请用全角｛｝"))
         return source, log
-    _LOG.append(log)
+    _LOGS.stack.append(log)
     try:
         text = template.render(ctx.variables(log))
     except TemplateError as exc:
@@ -294,7 +302,7 @@ def render(source: str, ctx: Context, section: str | None = None,
             section=section, block=block, quote=source[:30]))
         text = source
     finally:
-        _LOG.pop()
+        _LOGS.stack.pop()
     return text, log
 
 
