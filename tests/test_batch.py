@@ -6,7 +6,7 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from govreport import batch
-from govreport.cli import main
+from cli_support import run
 from govreport.errors import InputError
 
 YEAR = 2024
@@ -92,14 +92,6 @@ def summary_rows(path) -> list[dict]:
     values = list(ws.iter_rows(values_only=True))
     return [dict(zip(values[0], r)) for r in values[1:]]
 
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 # --- the two shapes ----------------------------------------------------------------------------

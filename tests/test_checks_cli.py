@@ -6,16 +6,8 @@ import pytest
 from docx import Document
 
 from checks_helpers import CORPUS, GOOD
-from govreport.cli import main
+from cli_support import run
 
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _as_docx(txt, out):

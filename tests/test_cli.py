@@ -2,16 +2,8 @@
 import pytest
 from docx import Document
 
-from govreport.cli import main
+from cli_support import run
 
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as e:       # argparse usage errors and --help
-        code = e.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_build_demo_writes_a_report_that_opens(capsys, tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from govreport.cli import main
+from cli_support import run
 from govreport.errors import InputError
 from govreport.statistics import import_workbook
 from govreport.statistics import xlsx as xlsx_mod
@@ -17,14 +17,6 @@ from xlsxfix import read_parts, replace_in_part, write_parts
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def good_book(path: Path) -> Path:

@@ -7,20 +7,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from govreport.cli import main
+from cli_support import run
 from govreport.statistics import import_workbook
 from govreport.statistics.summary import summarise
 
 DATA = Path(__file__).parent / "data"
 
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 # --- stats-template ---------------------------------------------------------------------------

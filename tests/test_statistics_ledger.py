@@ -7,17 +7,9 @@ import openpyxl
 import pytest
 
 from govreport import ledger, service
-from govreport.cli import main
+from cli_support import run
 from govreport.figures import Figure
 
-
-def run(capsys, *args):
-    try:
-        code = main(list(args))
-    except SystemExit as e:
-        code = e.code
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def rows_of(path: Path) -> list[dict]:
