@@ -79,8 +79,8 @@ def run(reps: int) -> Section:
                  for n in SIZES]
     sec.comparisons = [Comparison(label(10), label(1), GROWTH, "does not grow (<= 1.10x of 1 unit)"),
                        Comparison(label(40), label(1), GROWTH, "does not grow (<= 1.10x of 1 unit)"),
-                       Comparison(f"one unit's read + build, 40 units (median of units)",
-                                  f"one unit's read + build, 1 units (median of units)", GROWTH,
+                       Comparison("one unit's read + build, 40 units (median of units)",
+                                  "one unit's read + build, 1 units (median of units)", GROWTH,
                                   "a unit's own work does not grow")]
     sec.notes.append("per-report time at 1 unit includes the whole fixed cost (reading the county "
                      "file, writing 汇总.xlsx), so it is the largest by construction; the per-unit "

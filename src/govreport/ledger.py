@@ -188,30 +188,21 @@ def _raw(v: float | None):
 def write_ledger(compiled, draft, path: Path | str) -> Path:
     """Write the ledger workbook atomically; a locked target raises OutputLockedError."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment
+
+    from govreport.xlsx_style import header_row, title_row
 
     path = Path(path)
     rows = ledger_rows(compiled, draft)
     wb = Workbook()
     ws = wb.active
     ws.title = "数据核对表"
-    title = f"{draft.unit}{draft.year}年法治政府建设年度报告 数据核对表"
-    ws.append([title])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
-    ws["A1"].font = Font(name="黑体", size=14, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
+    title_row(ws, f"{draft.unit}{draft.year}年法治政府建设年度报告 数据核对表", len(HEADERS))
     source = (draft.workbook or {}).get("path")
     ws.append([f"数据来源：{Path(source).name if source else '未导入统计表'}　"
                f"共引用数据{len(rows)}处；请逐项与统计表核对，在“核对”列打“√”"])
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(HEADERS))
-    ws.append(list(HEADERS))
-    thin = Side(style="thin", color="999999")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.border = box
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+    box = header_row(ws, list(HEADERS), border_color="999999")
     for n, row in enumerate(rows, 1):
         ws.append([n, *row, ""])
         for cell in ws[ws.max_row]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from govreport import blocks as blk
-from govreport.checks.model import Emitter, Fix, Paragraph, Part, ReportText, quote
+from govreport.checks.model import Emitter, Fix, Part, ReportText, quote
 from govreport.checks.registry import check
 from govreport.findings import ERROR, INFO, WARNING
 

@@ -38,8 +38,10 @@ def instructions(year: int, derived: list[str]) -> list[str]:
 
 def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from govreport.xlsx_style import header_row, title_row
 
     from govreport.ledger import formula_in_words
 
@@ -47,19 +49,9 @@ def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
     ws = wb.active
     ws.title = DATA_SHEET
     ncols = len(HEADERS)
-    ws.append([f"{unit}{year}年法治政府建设统计表"])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
-    ws["A1"].font = Font(name="黑体", size=16, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    title_row(ws, f"{unit}{year}年法治政府建设统计表", ncols, size=16)
     ws.row_dimensions[1].height = 30
-    ws.append([h.format(year=year, prev=year - 1) for h in HEADERS])
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.border = box
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+    box = header_row(ws, [h.format(year=year, prev=year - 1) for h in HEADERS])
 
     counts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
                             allow_blank=True, showErrorMessage=True, errorTitle="请填写数字",
