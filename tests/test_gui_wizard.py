@@ -585,6 +585,23 @@ def test_nothing_heavy_is_imported_before_the_first_page(tmp_path):
     assert out.stdout.strip() == "[]"
 
 
+def test_what_loads_before_qt_needs_no_qt(tmp_path):
+    """app.load_before_qt() runs before PySide6 is imported (PySide6 slows every later import);
+    a module in it that imported Qt would quietly undo that."""
+    import subprocess
+    import sys
+    code = ("import sys\n"
+            "import platformdirs\n"
+            f"platformdirs.user_config_dir = lambda *a, **k: {str(tmp_path)!r}\n"
+            "from govreport.gui import app\n"
+            "app.load_before_qt()\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))),\n"
+            "      'govreport.gui.presenter' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[] True"
+
+
 def test_none_survives_pysides_refcount_bug_in_long_sessions():
     import sys
 

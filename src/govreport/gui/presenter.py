@@ -8,11 +8,9 @@ inline. Heavy core modules are imported inside methods, after the window is on s
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import importlib
 import importlib.util
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
@@ -24,7 +22,8 @@ from govreport.gui.session import Autosaver
 if TYPE_CHECKING:
     from govreport.gui.figuretable import FigureRow
     from govreport.gui.reftext import Ref, RefCodec
-    from govreport.gui.session import Recovery
+    from govreport.gui.recovery import Recovery
+    from govreport.gui.records import Choice, FindingItem, SectionStats, Target
     from govreport.gui.settings import Settings
     from govreport.pack import TemplatePack
     from govreport.draft import Draft
@@ -36,6 +35,17 @@ if TYPE_CHECKING:
 # Pages the presenter can send the clerk to.
 PAGE_START, PAGE_BASIC, PAGE_FIGURES, PAGE_SECTION, PAGE_CHECK, PAGE_GENERATE = (
     "start", "basic", "figures", "section", "check", "generate")
+
+_RECORDS = ("Target", "FindingItem", "Choice", "SectionStats")
+
+
+def __getattr__(name: str):
+    """The records used to live here: `from govreport.gui.presenter import Target` still works."""
+    if name in _RECORDS:
+        from govreport.gui import records
+        return getattr(records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _BASIC_FIELDS = ("unit", "year", "title", "recipient", "signature", "date", "variant", "fonts",
                  "doc_number", "issuer", "note")
@@ -74,63 +84,6 @@ class InlineRunner:
             on_error(exc)
             return
         on_done(result)
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where a finding sends the clerk."""
-    page: str
-    section: str | None = None
-    block: int | None = None
-    indicator: str | None = None
-    field: str | None = None
-
-
-@dataclass
-class FindingItem:
-    finding: "Finding"
-    where: str
-    target: Target | None
-    fix: Callable[[], None] | None = None
-    fix_label: str = ""
-
-    @property
-    def level_name(self) -> str:
-        return self.finding.level_name
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A figure the clerk can insert at the cursor."""
-    ref: "Ref"
-    label: str
-    value: str
-    missing: bool
-    theme: str
-
-
-@dataclass
-class SectionStats:
-    chars: int
-    length_min: int | None
-    length_max: int | None
-    levels: dict[int, int] = field(default_factory=dict)
-    paragraphs: int = 0
-
-    @property
-    def summary(self) -> str:
-        text = f"字数：{self.chars}"
-        if self.length_min and self.length_max:
-            text += f"（建议{self.length_min}–{self.length_max}字）"
-        parts = [f"{['', '一', '二', '三', '四'][lv]}级标题{n}个" for lv, n in sorted(self.levels.items())]
-        if self.paragraphs:
-            parts.append(f"正文段落{self.paragraphs}个")
-        return text + "　" + "，".join(parts)
-
-    @property
-    def out_of_range(self) -> bool:
-        return bool((self.length_min and self.chars < self.length_min) or
-                    (self.length_max and self.chars > self.length_max))
 
 
 class WizardPresenter:
@@ -283,7 +236,7 @@ class WizardPresenter:
 
     # === recovery ==========================================================================
     def recoveries(self) -> "list[Recovery]":
-        from govreport.gui.session import pending
+        from govreport.gui.recovery import pending
         return pending(self.autosaver.folder, exclude=self.autosaver.path)
 
     def recover(self, rec: "Recovery") -> None:
@@ -653,7 +606,8 @@ class WizardPresenter:
     def default_display(self, sid: str) -> str:
         return self.codec().to_display(self.pack.section(sid).default_text)
 
-    def choices(self) -> list[Choice]:
+    def choices(self) -> "list[Choice]":
+        from govreport.gui.records import Choice
         from govreport.gui.reftext import CONTEXT_LABELS, Ref
         codec = self.codec()
         out = []
@@ -674,7 +628,8 @@ class WizardPresenter:
         raw = list(self.pack.snippets.get(sid, [])) + list(self.pack.snippets.get("common", []))
         return [self.codec().to_display(s) for s in raw]
 
-    def section_stats(self, sid: str, display_text: str) -> SectionStats:
+    def section_stats(self, sid: str, display_text: str) -> "SectionStats":
+        from govreport.gui.records import SectionStats
         from govreport import wording
         from govreport.gui.reftext import count_chars, read_line
         spec = self.pack.section(sid)
@@ -694,12 +649,12 @@ class WizardPresenter:
         return SectionStats(chars, spec.length_min, spec.length_max, levels, paragraphs)
 
     # === 检查 ===============================================================================
-    def check(self) -> list[FindingItem]:
+    def check(self) -> "list[FindingItem]":
         """Findings of govreport.checks (which include the compiler's), or of the compiler
         alone when the checks are not installed; errors first, then in document order."""
         from govreport.findings import WARNING, Finding
         from govreport.gui.reftext import TOKEN_RE
-        items: list[FindingItem] = []
+        items: "list[FindingItem]" = []
         run = self._run_checks()
         if run is not None:
             for result in run.results:
@@ -729,7 +684,8 @@ class WizardPresenter:
             return None
         return check_draft(self.draft, self.pack)
 
-    def _item(self, f: "Finding", where: str | None = None, result=None) -> FindingItem:
+    def _item(self, f: "Finding", where: str | None = None, result=None) -> "FindingItem":
+        from govreport.gui.records import FindingItem
         from govreport.pack import section_short_name
         if where is None:
             where = section_short_name(f.section, self.pack.id)
@@ -738,7 +694,8 @@ class WizardPresenter:
         fix, label = self._fix_for(f, result)
         return FindingItem(f, where, self.target_of(f), fix, label)
 
-    def target_of(self, f: "Finding") -> Target | None:
+    def target_of(self, f: "Finding") -> "Target | None":
+        from govreport.gui.records import Target
         section = f.section or self._missing_section(f)
         indicator = self._indicator_of(f)
         if section and self.pack.section(section) is not None:
@@ -819,6 +776,7 @@ class WizardPresenter:
         if not target.parent.is_dir():
             raise InputError(f"保存位置“{target.parent}”不存在，请重新选择", path=target)
         self.output_path = target
+        import copy
         snapshot = copy.deepcopy(self.draft)
 
         def job():

@@ -9,19 +9,22 @@ falls back to the declared default: settings must never stop the wizard from sta
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from govreport.gui import locations
 
 
-@dataclass(frozen=True)
 class Option:
-    name: str
-    type: type
-    default: Any
-    doc: str
+    """One declared setting. A plain class, not a dataclass: this module loads before the first
+    page is shown, and `dataclasses` (plus generating the methods) costs milliseconds there."""
+    __slots__ = ("name", "type", "default", "doc")
+
+    def __init__(self, name: str, type_: type, default: Any, doc: str):
+        self.name, self.type, self.default, self.doc = name, type_, default, doc
+
+    def __repr__(self) -> str:
+        return f"Option({self.name!r}, {self.type.__name__}, {self.default!r})"
 
     def accepts(self, value: Any) -> bool:
         if isinstance(value, bool):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout,
                                QWidget, QWizard)
 
@@ -14,9 +15,12 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QProgressBa
 from govreport.gui import crash, dialogs, style
 from govreport.gui.crash import guarded
 from govreport.gui.presenter import (PAGE_BASIC, PAGE_CHECK, PAGE_FIGURES, PAGE_GENERATE,
-                                     PAGE_SECTION, PAGE_START, Target, WizardPresenter)
+                                     PAGE_SECTION, PAGE_START, WizardPresenter)
 from govreport.gui.settings import Settings, settings as app_settings
 from govreport.gui.workers import QtRunner
+
+if TYPE_CHECKING:
+    from govreport.gui.records import Target
 
 ID_START, ID_BASIC, ID_FIGURES = 0, 1, 2
 ID_SECTION0 = 10
@@ -493,7 +497,8 @@ class ReportWizard(QWizard):
         raw = self.settings["window_geometry"]
         if raw:
             try:
-                if self.restoreGeometry(QByteArray(base64.b64decode(raw))):
+                # bytes, not QByteArray: naming that class costs its enums before the first paint
+                if self.restoreGeometry(base64.b64decode(raw)):
                     return
             except (ValueError, TypeError):
                 pass

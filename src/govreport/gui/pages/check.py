@@ -126,7 +126,8 @@ class CheckPage(Page):
             self.wizard_window.jump(item.target)
 
     def goto_data(self) -> None:
-        from govreport.gui.presenter import PAGE_FIGURES, Target
+        from govreport.gui.presenter import PAGE_FIGURES
+        from govreport.gui.records import Target
         item = self.selected()
         if item and item.target and item.target.indicator:
             self.wizard_window.jump(Target(PAGE_FIGURES, indicator=item.target.indicator))
