@@ -559,11 +559,16 @@ def test_start_from_last_years_report(qtbot, wizard, answers, tmp_path):
 
 
 def test_run_returns_an_exit_code(qtbot, answers, monkeypatch):
+    import gc
+
     from PySide6.QtWidgets import QApplication
 
     from govreport.gui import app
     monkeypatch.setenv("GOVREPORT_EXIT_AFTER_SHOW", "1")
     assert app.run() == 0
+    # garbage collection is paused during start-up only: on again, start-up objects frozen
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    gc.unfreeze()
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, ReportWizard):
             _dispose(widget)

@@ -75,17 +75,14 @@ def guarded(fn: Callable) -> Callable:
 
     Signals pass extra arguments (clicked(bool)); the wrapper drops those the slot does not take.
     """
-    try:
-        params = list(inspect.signature(fn).parameters.values())
-    except (TypeError, ValueError):
-        params = []
-    varargs = any(p.kind == p.VAR_POSITIONAL for p in params)
-    npos = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    npos: list[int | None] = []        # read on the first call: most slots never fire at start-up
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        if not varargs:
-            args = args[:npos]
+        if not npos:
+            npos.append(_positional_count(fn))
+        if npos[0] is not None:
+            args = args[:npos[0]]
         try:
             return fn(*args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - the top of a slot: report and carry on
@@ -93,6 +90,17 @@ def guarded(fn: Callable) -> Callable:
             return None
 
     return wrapper
+
+
+def _positional_count(fn: Callable) -> int | None:
+    """How many positional arguments fn takes; None when it takes any number."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return 0
+    if any(p.kind == p.VAR_POSITIONAL for p in params):
+        return None
+    return sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
 
 
 def excepthook(exc_type, exc, tb) -> None:

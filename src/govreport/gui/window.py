@@ -17,7 +17,6 @@ from govreport.gui.crash import guarded
 from govreport.gui.presenter import (PAGE_BASIC, PAGE_CHECK, PAGE_FIGURES, PAGE_GENERATE,
                                      PAGE_SECTION, PAGE_START, WizardPresenter)
 from govreport.gui.settings import Settings, settings as app_settings
-from govreport.gui.workers import QtRunner
 
 if TYPE_CHECKING:
     from govreport.gui.records import Target
@@ -31,6 +30,23 @@ DEFAULT_SIZE = (1100, 760)
 ROLE = 256          # Qt.UserRole, spelled as a number so the first page needs no Qt namespace
 
 
+class _Runner:
+    """The window's QtRunner, made when the first job starts: workers.py (QObject subclasses
+    with signals, the thread pool) is not needed for the first page."""
+
+    def __init__(self, busy, parent):
+        self._busy, self._parent, self._runner = busy, parent, None
+
+    def run(self, job, on_done, on_error, message: str | None = None) -> None:
+        if self._runner is None:
+            from govreport.gui.workers import QtRunner
+            self._runner = QtRunner(self._busy, self._parent)
+        self._runner.run(job, on_done, on_error, message)
+
+    def active(self) -> bool:
+        return self._runner is not None and self._runner.active()
+
+
 class ReportWizard(QWizard):
     first_painted = Signal()
 
@@ -38,7 +54,7 @@ class ReportWizard(QWizard):
                  autosave_folder: Path | None = None):
         super().__init__()
         self.settings = settings or app_settings()
-        self.runner = runner or QtRunner(self.busy, self)
+        self.runner = runner or _Runner(self.busy, self)
         self.presenter = WizardPresenter(self, self.runner, self.settings,
                                          autosave_folder=autosave_folder)
         self._painted = False
