@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from govreport.draft import Draft
     from govreport.figures import FigureSet
     from govreport.findings import Finding
+    from govreport.fontcheck import FontReport
     from govreport.service import BuildResult
     from govreport.statistics.reader import Unmatched, WorkbookImport
 
@@ -67,6 +68,7 @@ class View(Protocol):
     def output_locked(self, path: Path, suggestion: Path, message: str) -> None: ...
     def import_done(self, result) -> None: ...
     def draft_changed_elsewhere(self) -> None: ...
+    def fonts_checked(self) -> None: ...
 
 
 class Runner(Protocol):
@@ -105,6 +107,9 @@ class WizardPresenter:
         self._codec: RefCodec | None = None
         self._stash: dict[str, list] = {}        # sections taken out, kept for putting back
         self._generation = 0                      # bumps when another draft is loaded
+        self.font_report: "FontReport | None" = None    # this PC's fonts, once checked
+        self.font_check_failed = False
+        self._fonts_open = False                  # a new draft whose font profile nobody chose
 
     # === draft lifecycle ===================================================================
     @property
@@ -136,6 +141,8 @@ class WizardPresenter:
 
     def new_draft(self) -> None:
         self.set_draft(self.blank_draft(), None, dirty=True)
+        # first run, font check still running: its recommendation fills this in (_fonts_checked)
+        self._fonts_open = not self.draft.fonts and self.font_report is None
 
     def open_draft(self, path: Path | str) -> None:
         from govreport.draft import load
@@ -149,6 +156,7 @@ class WizardPresenter:
 
     def set_draft(self, draft: "Draft", path: Path | None, dirty: bool) -> None:
         self._generation += 1
+        self._fonts_open = False
         self.draft = draft
         self.draft_path = Path(path) if path else None
         self.last_import = None
@@ -342,6 +350,8 @@ class WizardPresenter:
                 value = None
         if name in ("unit",):
             value = value.strip()
+        if name == "fonts":
+            self._fonts_open = False
         if getattr(d, name) == value:
             return
         setattr(d, name, value)
@@ -426,6 +436,76 @@ class WizardPresenter:
     def _valid_profile(pid: str) -> str:
         from govreport.layout import load_layout
         return pid if pid in load_layout().profile_ids() else ""
+
+    # --- which font profile this PC can show (govreport.fontcheck) -------------------------
+    def check_fonts(self) -> None:
+        """Look for the fonts of every profile, off the UI thread (it may run fc-list and read
+        font files). On the first run the recommended profile becomes the remembered choice."""
+        def job():
+            from govreport import fontcheck
+            return fontcheck.check_fonts()
+
+        self.runner.run(job, self._fonts_checked, self._font_check_failed)
+
+    def _fonts_checked(self, report: "FontReport") -> None:
+        self.font_report = report
+        self.font_check_failed = False
+        pid = self._valid_profile(report.recommended)
+        if pid and not self.settings["font_profile"]:
+            self.settings["font_profile"] = pid
+            if self._fonts_open and self.draft is not None:
+                self.draft.fonts = pid
+                self.changed()
+        self._fonts_open = False
+        self.view.fonts_checked()
+
+    def _font_check_failed(self, exc: BaseException) -> None:
+        # Not worth a message box: the clerk can still choose; the note says it was not checked.
+        from govreport.gui import crash
+        crash.log_exception(exc)
+        self.font_check_failed = True
+        self._fonts_open = False
+        self.view.fonts_checked()
+
+    def font_choices(self) -> list[tuple[str, str, str]]:
+        """(profile id, text for the list, tooltip): each profile marked with what this PC has."""
+        out = []
+        report = self.font_report
+        for pid, label in self.font_profiles():
+            prof = next((p for p in report.profiles if p.id == pid), None) if report else None
+            if prof is None:
+                out.append((pid, label, ""))
+                continue
+            missing = prof.missing
+            head = "推荐：" if pid == report.recommended else ""
+            if not missing:
+                status = f"（{head}本机已安装）"
+                tip = "本机已安装：" + "、".join(prof.present)
+            else:
+                shown = "、".join(missing[:2]) + (f" 等{len(missing)}种" if len(missing) > 2 else "")
+                status = f"（{head.replace('：', '；')}本机缺少：{shown}）"
+                tip = "本机缺少：" + "、".join(missing)
+                if prof.present:
+                    tip += "\n本机已安装：" + "、".join(prof.present)
+            out.append((pid, label + status, tip))
+        return out
+
+    def font_note(self) -> str:
+        """The note under the font profile list: the check's advice, with profiles by name."""
+        if self.font_check_failed:
+            return "未能检查本机安装的字体。请按报告要在哪台电脑上打开和打印来选择字体方案。"
+        if self.font_report is None:
+            return "正在检查本机安装的字体……"
+        text = self.font_report.explanation
+        for pid, label in self.font_profiles():
+            text = text.replace(f"“{pid}”", f"“{label.split('（')[0]}”")
+        return text
+
+    def choose_fonts(self, pid: str) -> None:
+        """The clerk picked a font profile: the draft takes it and later reports start with it."""
+        self.set_field("fonts", pid)
+        if self._valid_profile(pid):
+            self.settings["font_profile"] = pid
 
     # === 导入统计表 ==========================================================================
     def figure_set(self) -> "FigureSet":

@@ -424,6 +424,12 @@ class ReportWizard(QWizard):
         for pid in self.pageIds():
             self.page(pid).stale = True
 
+    def fonts_checked(self) -> None:
+        """The font check is done: 基本信息 marks the profiles (and shows a preselected one)."""
+        page = self.page(ID_BASIC)
+        if page is not None and page.built:
+            page.show_fonts()
+
     def build_demo_dialog(self) -> None:
         target = dialogs.save_file(self, "示例报告保存为", self.presenter.demo_report_path(),
                                    "Word 文档 (*.docx)")
@@ -484,8 +490,10 @@ class ReportWizard(QWizard):
 
     # === start-up and closing ==============================================================
     def after_show(self) -> None:
-        """Once the first page is on screen: warm up the core, then offer recovery."""
+        """Once the first page is on screen: check this PC's fonts and warm up the core in the
+        background, then offer recovery."""
         import importlib
+        self.presenter.check_fonts()
         self.runner.run(lambda: importlib.import_module("govreport.service"),
                         lambda _m: None, lambda _e: None)
         self.offer_recovery()

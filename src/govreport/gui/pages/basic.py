@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -104,10 +104,13 @@ class BasicPage(Page):
         form.addRow("附注：", self.note)
 
         self.fonts = QComboBox()
-        for pid, label in self.presenter.font_profiles():
-            self.fonts.addItem(label, pid)
         self.fonts.setToolTip("按本机或报送单位电脑上装有的字体选择；不确定时选“Windows 10/11 自带字体”")
-        form.addRow("字体方案(&F)：", self.fonts)
+        self.fonts_note = QLabel()
+        self.fonts_note.setObjectName("hint")
+        self.fonts_note.setWordWrap(True)
+        form.addRow("字体方案(&F)：", _with_message(self.fonts, self.fonts_note))
+        self._loading = True
+        self._fill_fonts()
         self.layout_.addStretch(1)
 
         # user edits only (textEdited), so refreshing the fields never loops back
@@ -127,6 +130,30 @@ class BasicPage(Page):
         self._loading = False
 
     # --- presenter -> widgets ---------------------------------------------------------------
+    def _fill_fonts(self) -> None:
+        """The profiles, each marked with what this PC has (once the font check is done), and
+        the check's advice under the list. The selection is kept; no change is reported."""
+        current = self.fonts.currentData()
+        loading, self._loading = self._loading, True
+        try:
+            self.fonts.clear()
+            for i, (pid, text, tip) in enumerate(self.presenter.font_choices()):
+                self.fonts.addItem(text, pid)
+                if tip:
+                    self.fonts.setItemData(i, tip, Qt.ToolTipRole)
+            if current is not None:
+                self.fonts.setCurrentIndex(max(0, self.fonts.findData(current)))
+        finally:
+            self._loading = loading
+        self.fonts_note.setText(self.presenter.font_note())
+
+    def show_fonts(self) -> None:
+        """The font check finished: mark the profiles; a new draft may have taken the
+        recommended one."""
+        self._fill_fonts()
+        if self.presenter.has_draft and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         p = self.presenter
         if not p.has_draft:
@@ -189,8 +216,9 @@ class BasicPage(Page):
 
     def _fonts_changed(self, index: int) -> None:
         pid = self.fonts.itemData(index)
-        if pid is not None:
-            self._set("fonts", pid)
+        if pid is not None and not self._loading:
+            self.presenter.choose_fonts(pid)       # also remembered for the next report
+            self._refresh_derived()
 
     def _reset_title(self) -> None:
         self.presenter.set_field("title", None)
