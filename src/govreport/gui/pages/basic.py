@@ -151,8 +151,17 @@ class BasicPage(Page):
         """The font check finished: mark the profiles; a new draft may have taken the
         recommended one."""
         self._fill_fonts()
-        if self.presenter.has_draft and self.isVisible():
-            self.refresh()
+        if self.presenter.has_draft:
+            self._loading = True
+            try:
+                self._select_fonts()
+            finally:
+                self._loading = False
+
+    def _select_fonts(self) -> None:
+        p = self.presenter
+        self.fonts.setCurrentIndex(max(0, self.fonts.findData(p.draft.fonts
+                                                              or p.font_profiles()[0][0])))
 
     def refresh(self) -> None:
         p = self.presenter
@@ -172,8 +181,7 @@ class BasicPage(Page):
             _set_text(self.doc_number, d.doc_number)
             _set_text(self.issuer, d.issuer)
             _set_text(self.note, d.note)
-            index = max(0, self.fonts.findData(d.fonts or p.font_profiles()[0][0]))
-            self.fonts.setCurrentIndex(index)
+            self._select_fonts()
         finally:
             self._loading = False
         self._refresh_derived()
