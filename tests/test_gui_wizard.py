@@ -574,6 +574,32 @@ def test_run_returns_an_exit_code(qtbot, answers, monkeypatch):
             _dispose(widget)
 
 
+def test_window_icon_and_qt_translations_follow_the_first_paint(qtbot, answers, monkeypatch):
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from govreport.gui import app
+    qapp = QApplication.instance()
+    qapp.setWindowIcon(QIcon())
+    for tr in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(tr)
+    seen = {}
+
+    def after_show(w):             # instead of the font check, recovery etc.: note and quit
+        seen["icon"] = not qapp.windowIcon().isNull()
+        seen["undo"] = QCoreApplication.translate("QLineEdit", "&Undo")
+        _dispose(w)
+        qapp.quit()
+    monkeypatch.setattr(window_mod.ReportWizard, "after_show", after_show)
+    monkeypatch.delenv("GOVREPORT_EXIT_AFTER_SHOW", raising=False)
+    assert app.run() == 0
+    assert seen["icon"] and seen["undo"] != "&Undo", seen
+    gc.unfreeze()
+
+
 def test_nothing_heavy_is_imported_before_the_first_page(tmp_path):
     import subprocess
     import sys
