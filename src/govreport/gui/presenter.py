@@ -897,50 +897,11 @@ class WizardPresenter:
 # --- helpers run off the UI thread ---------------------------------------------------------
 
 def read_workbook(path: Path, indicators, year: int, bindings: dict[str, str]):
-    """Import a workbook and honour the clerk's cell bindings; returns (import, sha256)."""
+    """Import a workbook, honouring the clerk's cell bindings; returns (import, sha256)."""
     from govreport.service import _sha256
     from govreport.statistics import import_workbook
     result = import_workbook(path, indicators, year=year, bindings=bindings)
-    apply_bindings(result, path, bindings)
     return result, _sha256(path)
-
-
-def apply_bindings(result: "WorkbookImport", path: Path, bindings: dict[str, str]) -> None:
-    """Bound cells, for a reader that does not honour bindings itself (older readers took the
-    argument but ignored it); a reader that does (it has parse_ref) is left alone."""
-    from govreport.figures import Figure
-    from govreport.statistics import reader
-    if hasattr(reader, "parse_ref"):
-        return
-    Match, _to_number = reader.Match, reader._to_number
-    todo = {fid: ref for fid, ref in bindings.items()
-            if not (fid in result.matches and result.matches[fid].how == "bound")}
-    if not todo:
-        return
-    import openpyxl
-    from govreport.gui.figuretable import normalise_cell, parse_cell
-    wb = openpyxl.load_workbook(path, data_only=True)
-    try:
-        for fid, ref in todo.items():
-            sheet, coord = parse_cell(ref)
-            if sheet not in wb.sheetnames:
-                result.warnings.append(f"指定的单元格“{ref}”所在的工作表不存在，未采用")
-                continue
-            cell = wb[sheet][coord]
-            value = _to_number(cell.value, cell.number_format)
-            if value is None:
-                result.warnings.append(f"指定的单元格“{ref}”不是数字，未采用")
-                continue
-            label = ""
-            for u in result.unmatched:
-                if normalise_cell(f"{u.sheet}!{u.cell}") == f"{sheet}!{coord}":
-                    label = u.label
-            old = result.figures.get(fid)
-            result.figures[fid] = Figure(fid, value, previous=old.previous if old else None,
-                                         source=f"{sheet}!{coord}")
-            result.matches[fid] = Match(fid, "bound", label, f"{sheet}!{coord}")
-    finally:
-        wb.close()
 
 
 def _load_pack(pack_id: str) -> "TemplatePack":
