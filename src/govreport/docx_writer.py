@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import json
@@ -260,6 +261,7 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
 _SKELETONS: dict[str, bytes] = {}
 
 
+@functools.cache
 def _code_fingerprint() -> bytes:
     """The compiled code of this module and wordml: a changed writer never reuses an old
     skeleton. Code objects, not source files: a frozen app has no sources."""
