@@ -73,3 +73,21 @@ def test_missing_last_year_inputs_are_named_as_last_years(pack):
     fs = resolve(pack.indicators, {})
     [f] = [f for f in fs.findings if "调处矛盾纠纷件数同比变化" in f.message]
     assert "调处矛盾纠纷件数、调处矛盾纠纷件数（上年）" in f.message
+
+
+def test_every_formula_in_the_pack_evaluates(pack):
+    from govreport.figures import _evaluate
+    for ind in pack.indicators:
+        if ind.derived:
+            cur, prev = ind.inputs()
+            value = _evaluate(ind.formula, {i: 3.0 for i in cur}, {i: 2.0 for i in prev})
+            assert isinstance(value, float)
+
+
+def test_a_formula_with_anything_but_arithmetic_is_refused():
+    import pytest
+
+    from govreport.figures import _evaluate
+    for bad in ("__import__('os')", "a ** 2", "a if b else c", "[a][0]", "a.b"):
+        with pytest.raises((ValueError, KeyError)):
+            _evaluate(bad, {"a": 1.0, "b": 1.0, "c": 1.0}, {})

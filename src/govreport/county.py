@@ -16,13 +16,13 @@ the other units are unaffected.
 from __future__ import annotations
 
 import re
-import tomllib
 import warnings as _warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.errors import InputError
 from govreport.figures import Figure
@@ -48,8 +48,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    with open(paths.templates_dir() / "batch" / "county_workbook.toml", "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = load_toml(paths.templates_dir() / "batch" / "county_workbook.toml")
     return _Rules(tuple(raw["totals"]), int(raw.get("header_rows", 15)))
 
 

@@ -1,12 +1,11 @@
 """Figure values: what the workbook, the draft and the clerk say each indicator is."""
 from __future__ import annotations
 
+import ast
 import math
+import operator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from types import SimpleNamespace
-
-from jinja2.sandbox import SandboxedEnvironment
 
 from govreport.findings import INFO, WARNING, Finding
 from govreport.indicators import IndicatorSet
@@ -39,16 +38,32 @@ class Figure:
                    formula=d.get("formula"))
 
 
-_env = SandboxedEnvironment()
+_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+        ast.Div: operator.truediv}
 
 
 @lru_cache(maxsize=512)
-def _compiled(formula: str):
-    return _env.compile_expression(formula, undefined_to_none=False)
+def _parsed(formula: str) -> ast.expr:
+    return ast.parse(formula, mode="eval").body
 
 
 def _evaluate(formula: str, current: dict[str, float], previous: dict[str, float]) -> float:
-    return float(_compiled(formula)(**current, prev=SimpleNamespace(**previous)))
+    """Arithmetic over indicator ids and prev.<id>; nothing else is evaluated (no eval())."""
+    def ev(node: ast.expr) -> float:
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            v = ev(node.operand)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            return float(current[node.id])
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id == "prev":
+            return float(previous[node.attr])
+        raise ValueError(f"unsupported formula element in {formula!r}")
+    return ev(_parsed(formula))
 
 
 @dataclass
@@ -100,6 +115,10 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
                 computed = _evaluate(ind.formula, cur, prv)
                 if math.isnan(computed) or math.isinf(computed):
                     raise ZeroDivisionError
+            except ValueError as exc:        # a formula in the pack we cannot evaluate
+                computed = None
+                findings.append(Finding(WARNING, "figure-formula-invalid",
+                                        f"“{ind.name}”的公式无法计算：{exc}"))
             except ZeroDivisionError:
                 findings.append(Finding(
                     WARNING, "figure-division-by-zero",
@@ -112,7 +131,7 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
             if cur_ids and all(v is not None for v in prv_in.values()):
                 try:
                     prev_value = _evaluate(ind.formula, prv_in, {})
-                except ZeroDivisionError:
+                except (ZeroDivisionError, ValueError):
                     prev_value = None
         if computed is not None:
             if given is not None and given.value is not None and not _close(given.value, computed):

@@ -21,11 +21,11 @@ import shutil
 import struct
 import subprocess
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.layout import Layout, load_layout
 
@@ -97,8 +97,7 @@ def _norm(family: str) -> str:
 @cache
 def load_font_table(path: Path | None = None) -> FontTable:
     path = path or paths.templates_dir() / "layout" / "font_files.toml"
-    with open(path, "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = load_toml(path)
     files: dict[str, str] = {}
     families: dict[str, str] = {}
     for name, entry in raw.get("fonts", {}).items():

@@ -1,8 +1,8 @@
 """Indicators: the figures a report cites, declared as data in a template pack."""
 from __future__ import annotations
+from govreport.datafiles import load_toml
 
 import ast
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,8 +96,7 @@ class IndicatorSet:
 
 
 def load_indicators(path: Path) -> IndicatorSet:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_toml(path)
     items: dict[str, Indicator] = {}
     for raw in data.get("indicator", []):
         ind = Indicator(

@@ -1,11 +1,11 @@
 """Layout numbers (GB/T 9704-2012) and font profiles, read from templates/layout/*.toml."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.errors import InputError
 
@@ -80,5 +80,4 @@ class Layout:
 @cache
 def load_layout(name: str = "gbt9704") -> Layout:
     path = paths.templates_dir() / "layout" / f"{name}.toml"
-    with open(path, "rb") as fh:
-        return Layout(tomllib.load(fh), path)
+    return Layout(load_toml(path), path)

@@ -1,11 +1,11 @@
 """Template packs: report kinds as data (sections, guidance, default wording, indicators)."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.errors import InputError
 from govreport.indicators import IndicatorSet, load_indicators
@@ -59,8 +59,7 @@ def load_pack(pack_id: str = DEFAULT_PACK) -> TemplatePack:
     if not (root / "pack.toml").is_file():
         have = "、".join(available_packs()) or "无"
         raise InputError(f"找不到模板“{pack_id}”（可用的模板：{have}）")
-    with open(root / "pack.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_toml(root / "pack.toml")
     sections = []
     for raw in data.get("section", []):
         text_path = root / "sections" / f"{raw['id']}.txt"
@@ -74,8 +73,7 @@ def load_pack(pack_id: str = DEFAULT_PACK) -> TemplatePack:
         ))
     snippets: dict[str, list[str]] = {}
     if (root / "snippets.toml").exists():
-        with open(root / "snippets.toml", "rb") as fh:
-            snippets = {k: list(v) for k, v in tomllib.load(fh).items()}
+        snippets = {k: list(v) for k, v in load_toml(root / "snippets.toml").items()}
     return TemplatePack(
         id=data.get("id", pack_id), name=data.get("name", pack_id), root=root,
         title=data.get("title", "{{ unit_name }}{{ year }}年法治政府建设年度报告"),

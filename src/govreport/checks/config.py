@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.pack import DEFAULT_PACK
 
@@ -70,8 +70,7 @@ def _file(root: Path, name: str) -> Path:
 
 
 def _toml(path: Path) -> dict:
-    with open(path, "rb") as fh:
-        return tomllib.load(fh)
+    return load_toml(path)
 
 
 def _date(v) -> dt.date | None:

@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport.draft import Draft
 from govreport.importer.model import Replacement
 from govreport.importer.rules import ImportRules
@@ -83,8 +84,7 @@ def load_stale_phrases(path: Path) -> list[StalePhrase]:
     if not path.is_file():
         return []
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = load_toml(path)
     except (OSError, tomllib.TOMLDecodeError):
         return []
     entries = data.get("phrase", data.get("phrases", data.get("stale", [])))

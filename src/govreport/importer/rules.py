@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.pack import DEFAULT_PACK
 
@@ -76,8 +76,7 @@ def stale_path(pack_root: Path | None = None) -> Path:
 
 @cache
 def load_rules(path: Path) -> ImportRules:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_toml(path)
     debris = [DebrisRule(r["label"], re.compile(r["pattern"]), int(r.get("max_len", 80)),
                          bool(r.get("footer", False))) for r in data.get("debris", [])]
     sections = [SectionRule(s["id"], tuple((k["word"], int(k.get("weight", 1)))

@@ -1,11 +1,11 @@
 """The word lists of templates/statistics/workbook.toml, loaded once."""
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from govreport.datafiles import load_toml
 from govreport import paths
 
 
@@ -37,8 +37,7 @@ def _t(values) -> tuple[str, ...]:
 
 @cache
 def words() -> Words:
-    with open(paths.templates_dir() / "statistics" / "workbook.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = load_toml(paths.templates_dir() / "statistics" / "workbook.toml")
     h, c, lab, val = data["header"], data["columns"], data["label"], data["values"]
     return Words(
         label_words=_t(h["label_words"]), max_label_len=int(h["max_label_len"]),
