@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jinja2 import TemplateError, Undefined, meta, nodes
-from jinja2.sandbox import SandboxedEnvironment
 
 from govreport import numfmt
 from govreport.figures import Figure, FigureSet
@@ -177,7 +176,10 @@ FILTERS = {
 
 
 @lru_cache(maxsize=1)
-def environment() -> SandboxedEnvironment:
+def environment():
+    # imported here: plain figure references never need the sandbox, and importing it costs
+    # about as much as building a report
+    from jinja2.sandbox import SandboxedEnvironment
     env = SandboxedEnvironment(undefined=GapUndefined, autoescape=False,
                                keep_trailing_newline=False)
     env.filters.update(FILTERS)
