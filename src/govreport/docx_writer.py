@@ -21,7 +21,7 @@ from govreport.document import Para, ReportDocument
 from govreport.layout import FontProfile, Layout, load_layout, mm_to_twips
 from govreport.title import em_width
 
-# Logical style -> (styleId, layout key). Body text is Word's built-in Normal style, which
+# Logical style (a key of [styles] in the layout file) -> styleId. Body text is Word's built-in Normal style, which
 # Chinese Word and WPS show as 正文, so a paragraph the clerk adds is already body text.
 STYLE_IDS = {
     "body": "Normal", "title": "GwTitle", "recipient": "GwRecipient", "h1": "GwHeading1",
@@ -50,18 +50,16 @@ def _style_props(ctx: _Ctx, key: str) -> tuple[str, str]:
     bold = s.get("bold")
     if key == "title" and prof.title_bold:
         bold = True
-    align = s.get("align")
     first = s.get("first_line_chars")
-    snap = s.get("snap_to_grid")
     ppr = wml.ppr_xml(
         keep_next=bool(s.get("keep_next")),
-        jc={"left": "left", "right": "right", "center": "center", "both": "both"}.get(align or ""),
-        first_line_chars=first if first is not None else None,
+        jc=s.get("align"),
+        first_line_chars=first,
         first_line=ctx.chars(first) if first is not None else None,
         # the footer line is as tall as its 4号 text: a grid-high footer would push the
         # footer up into the text block and cost the page a line
         line=ctx.line if key != "footer" else round(s["size_pt"] * 20 * 1.2),
-        snap_to_grid=snap,
+        snap_to_grid=s.get("snap_to_grid"),
         outline=s.get("outline_level"),
         chinese_breaking=(key == "body"),
         # 撑满版心 (5.2.3): widow/orphan control would end most pages at 21 lines
@@ -75,23 +73,20 @@ def _style_props(ctx: _Ctx, key: str) -> tuple[str, str]:
 def _install_styles(doc, ctx: _Ctx) -> None:
     styles_el = doc.styles.element
     prof = ctx.profile
-    body = ctx.layout.styles["body"]
+    # body text: the document defaults and Normal, condensed so 28 characters fit a line
+    body_rpr = wml.rpr_xml(font=prof.font("body"), latin=prof.latin,
+                           size_pt=ctx.layout.styles["body"]["size_pt"],
+                           spacing=ctx.layout.grid["char_spacing_twips"], lang=True)
     wml.strip_theme_fonts(styles_el)
     wml.strip_text_colors(styles_el)
-    wml.set_doc_defaults(
-        styles_el,
-        wml.rpr_xml(font=prof.font("body"), latin=prof.latin, size_pt=body["size_pt"],
-                    spacing=ctx.layout.grid["char_spacing_twips"], lang=True),
-        wml.ppr_xml(line=ctx.line, chinese_breaking=True, widow=False))
+    wml.set_doc_defaults(styles_el, body_rpr,
+                         wml.ppr_xml(line=ctx.line, chinese_breaking=True, widow=False))
     xmls = []
     for key, sid in STYLE_IDS.items():
         ppr, rpr = _style_props(ctx, key)
         name = ctx.layout.styles[key]["name"]
         if key == "body":
-            rpr = wml.rpr_xml(font=prof.font("body"), latin=prof.latin,
-                              size_pt=body["size_pt"],
-                              spacing=ctx.layout.grid["char_spacing_twips"], lang=True)
-            xml = wml.paragraph_style_xml("Normal", "Normal", ppr, rpr, based_on=None,
+            xml = wml.paragraph_style_xml("Normal", "Normal", ppr, body_rpr, based_on=None,
                                           next_style=None, default=True, ui_priority=0)
         else:
             link = CHAR_STYLE_IDS.get(key)
@@ -124,12 +119,10 @@ def _setup_section(doc, ctx: _Ctx) -> None:
     wml.chinese_typography_settings(doc.settings.element)
     # 7.5: odd pages right, even pages left, one character in from the edge
     f = ctx.layout["footer"]
-    s = ctx.layout.styles["footer"]
     indent = round(f["indent_chars"] * f["size_pt"] * 20)
     rpr = wml.rpr_xml(font=ctx.profile.font(f["font"]), size_pt=f["size_pt"])
     odd = wml.ppr_xml(style_id=STYLE_IDS["footer"], jc="right", right=indent, first_line=0)
     even = wml.ppr_xml(style_id=STYLE_IDS["footer"], jc="left", left=indent, first_line=0)
-    del s
     sec.footer.is_linked_to_previous = False
     sec.even_page_footer.is_linked_to_previous = False
     wml.replace_story(sec.footer._element,
@@ -156,7 +149,7 @@ class _Body:
 
     def raw(self, ppr_xml: str, runs_xml: str) -> None:
         """A paragraph with its own properties and runs (版头 and 版记 lines)."""
-        self.parts.append(f"<w:p><w:pPr>{ppr_xml}</w:pPr>{runs_xml}</w:p>")
+        self.parts.append(wml.paragraph_runs_xml(ppr_xml, runs_xml))
 
     def block(self, xml: str) -> None:
         self.parts.append(xml)
@@ -228,7 +221,7 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
 
     A floating table positioned so that its last rule lies on the lower edge of the 版心
     (7.4.1); body text flows above it. Word and WPS honour the position; LibreOffice 7.4
-    imports such a table inline, right after the text (noted in LAYOUT_NOTES).
+    imports such a table inline, right after the text (docs/layout.md).
     """
     c = ctx.layout["colophon"]
     prof = ctx.profile
@@ -247,14 +240,8 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
                   + wml.run_xml(doc.printed_on_text + "印发", rpr))])
     block_height = mm_to_twips(p["height_mm"] - p["top_mm"] - p["bottom_mm"])
     y = block_height - len(rows) * ctx.line
-    table = wml.colophon_table_xml(rows, width, c["thick_eighths"], c["thin_eighths"],
-                                   ctx.line)
-    table = table.replace(
-        "<w:tblPr>",
-        '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
-        'w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" '
-        f'w:tblpXSpec="center" w:tblpY="{y}"/><w:tblOverlap w:val="never"/>', 1)
-    body.block(table)
+    body.block(wml.colophon_table_xml(rows, width, c["thick_eighths"], c["thin_eighths"],
+                                      ctx.line, y))
     body.block(wml.anchor_paragraph_xml())
 
 
@@ -304,7 +291,8 @@ def _skeleton(ctx: _Ctx) -> bytes:
     key = _skeleton_key(ctx)
     if key in _SKELETONS:
         return _SKELETONS[key]
-    cached = _cache_dir() / f"skeleton-{key}.docx" if _cache_dir() else None
+    folder = _cache_dir()
+    cached = folder / f"skeleton-{key}.docx" if folder else None
     if cached is not None and cached.is_file():
         data = cached.read_bytes()
     else:
@@ -345,7 +333,7 @@ def build_document(doc: ReportDocument, layout: Layout | None = None):
     submitted = doc.variant == "submitted"
     if submitted:
         _write_header(body, doc, ctx)
-    for i, line in enumerate(doc.title_lines):
+    for line in doc.title_lines:
         body.para("title", [(line, "")])
     if doc.recipient:
         body.blank(1)
@@ -354,11 +342,8 @@ def build_document(doc: ReportDocument, layout: Layout | None = None):
         body.blank(1)
     last = len(doc.body) - 1
     for i, p in enumerate(doc.body):
-        keep = i == last      # 署名 and 日期 never stand alone on the last page
-        if p.style == "body" and p.outline is not None:
-            body.para("body", _runs(p), outline=p.outline, keep_next=keep)
-        else:
-            body.para(p.style, _runs(p), keep_next=keep)
+        # 署名 and 日期 never stand alone on the last page
+        body.para(p.style, _runs(p), outline=p.outline, keep_next=i == last)
     if doc.attachments:
         body.blank(1, keep_next=True)
         many = len(doc.attachments) > 1

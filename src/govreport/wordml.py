@@ -227,10 +227,14 @@ def run_xml(text: str, rpr: str = "") -> str:
     return f'<w:r>{pr}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
 
 
+def paragraph_runs_xml(ppr: str, runs_xml: str) -> str:
+    """A paragraph from its properties and its runs, both as XML."""
+    return f"<w:p {W}><w:pPr>{ppr}</w:pPr>{runs_xml}</w:p>"
+
+
 def paragraph_xml(ppr: str, runs: list[tuple[str, str]]) -> str:
     """runs: (text, run properties xml)."""
-    body = "".join(run_xml(t, r) for t, r in runs if t)
-    return f"<w:p {W}><w:pPr>{ppr}</w:pPr>{body}</w:p>"
+    return paragraph_runs_xml(ppr, "".join(run_xml(t, r) for t, r in runs if t))
 
 
 def anchor_paragraph_xml() -> str:
@@ -265,9 +269,8 @@ def page_field_runs(rpr: str, cached: str = "1") -> str:
 
 
 def page_number_paragraph_xml(ppr: str, rpr: str, dash: str, gap: str) -> str:
-    return (f"<w:p {W}><w:pPr>{ppr}</w:pPr>"
-            + run_xml(f"{dash}{gap}", rpr) + page_field_runs(rpr) + run_xml(f"{gap}{dash}", rpr)
-            + "</w:p>")
+    return paragraph_runs_xml(ppr, run_xml(f"{dash}{gap}", rpr) + page_field_runs(rpr)
+                              + run_xml(f"{gap}{dash}", rpr))
 
 
 def replace_story(story_el, paragraph_xmls: list[str]) -> None:
@@ -336,14 +339,18 @@ def chinese_typography_settings(settings_el) -> None:
 
 # --- 版记 (colophon) ------------------------------------------------------------------------
 
-def colophon_table_xml(rows: list[list[tuple[str, str, str]]], width: int,
-                       thick: int, thin: int, row_height: int) -> str:
-    """A one-column table whose rows are separated by the 版记 rules (7.4.1).
+def colophon_table_xml(rows: list[list[tuple[str, str]]], width: int, thick: int, thin: int,
+                       row_height: int, y: int) -> str:
+    """A one-column table whose rows are separated by the 版记 rules (7.4.1), floating at
+    y twips below the top margin.
 
     rows: each row a list of (paragraph properties xml, runs xml). The first and last
     rules are thick, the ones between thin.
     """
-    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+    out = [f'<w:tbl {W}><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" '
+           'w:topFromText="0" w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" '
+           f'w:tblpXSpec="center" w:tblpY="{y}"/><w:tblOverlap w:val="never"/>'
+           f'<w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/>'
            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
            '</w:tblCellMar></w:tblPr>'
@@ -360,7 +367,7 @@ def colophon_table_xml(rows: list[list[tuple[str, str, str]]], width: int,
                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}'
                    f'<w:vAlign w:val="center"/></w:tcPr>')
         for ppr, runs_xml in paras:
-            out.append(f"<w:p><w:pPr>{ppr}</w:pPr>{runs_xml}</w:p>")
+            out.append(paragraph_runs_xml(ppr, runs_xml))
         out.append("</w:tc></w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
