@@ -5,6 +5,7 @@ This is the one place that turns what the clerk entered into what the document s
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from govreport import blocks as blk
@@ -17,7 +18,7 @@ from govreport.findings import ERROR, INFO, WARNING, Finding
 from govreport.layout import load_layout
 from govreport.normalize import normalise
 from govreport.numfmt import chinese
-from govreport.pack import TemplatePack, load_pack
+from govreport.pack import SectionSpec, TemplatePack, load_pack
 from govreport.title import break_title
 
 
@@ -69,9 +70,8 @@ class _Compiler:
     def text(self, source: str, section: str | None, block: int | None) -> str:
         rendered, log = wording.render(source, self.ctx, section, block)
         self.findings += log.findings
-        for ind in dict.fromkeys(log.used):
-            if section is not None and block is not None:
-                self.citations.append(Citation(section, block, ind))
+        if section is not None and block is not None:
+            self.citations += [Citation(section, block, ind) for ind in dict.fromkeys(log.used)]
         norm = normalise(rendered)
         if norm.removed:
             self.findings.append(Finding(
@@ -151,7 +151,7 @@ class _Compiler:
         if closing:
             body.append(Para("body", [Run(self.text(closing, None, None))]))
         title = self.text(title_of(d, pack, self.ctx), None, None)
-        signature = d.signature or wording.render(pack.signature, self.ctx)[0]
+        signature = d.signature or self._heading(pack.signature)
         doc = ReportDocument(
             title_lines=title_lines_of(d, title), body=body,
             recipient=_with_colon(self.text(d.recipient, None, None)) if d.recipient.strip() else "",
@@ -167,11 +167,11 @@ class _Compiler:
         return Compiled(doc, self.findings, self.ctx.figures, self.citations)
 
     def _heading(self, source: str) -> str:
+        """Pack text (a heading, the default 署名) rendered for messages and defaults."""
         return wording.render(source, self.ctx)[0]
 
 
-def _adhoc(sid: str):
-    from govreport.pack import SectionSpec
+def _adhoc(sid: str) -> SectionSpec:
     return SectionSpec(sid, sid, False, True, "", "")
 
 
@@ -191,8 +191,7 @@ def _bracketed(note: str) -> str:
     return f"（{note}）"
 
 
-def _iso(value: str | None):
-    import datetime as dt
+def _iso(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
