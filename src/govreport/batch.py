@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import tempfile
 import time
 from collections import Counter
@@ -190,10 +189,6 @@ def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: Templa
 
 # --- the whole county ------------------------------------------------------------------------------
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _output_dir(out_dir: Path) -> Path:
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"输出目录“{out_dir}”是一个文件，请给出文件夹", path=out_dir)
@@ -221,7 +216,7 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
     book = read_county_workbook(data, year)
     year = year or book.year or (template.year if template else None) or default_year()
     out_dir = _output_dir(Path(out_dir))
-    info = {"path": str(data.resolve()), "sha256": _sha256(data), "year": year}
+    info = service.workbook_record(data, year)
     results: list[UnitResult] = []
     taken: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="govreport-batch-") as scratch:

@@ -30,12 +30,30 @@ def default_output_name(draft: Draft) -> str:
     return f"{draft.unit}{draft.year}年法治政府建设年度报告.docx"
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def workbook_record(path: Path, year: int | None, sha256: str | None = None) -> dict:
+    """What a draft keeps about the workbook its figures came from."""
+    path = Path(path)
+    return {"path": str(path.resolve()), "sha256": sha256 or file_sha256(path), "year": year}
+
+
+def take_figures(draft: Draft, result, workbook: Path, sha256: str | None = None) -> None:
+    """Put an import's figures into the draft. Last year's values the draft already had
+    (e.g. from an imported report) are kept where the workbook has no 上年 column."""
+    old = draft.figures
+    figures = dict(result.figures)
+    for fid, fig in figures.items():
+        if fig.previous is None and fid in old and old[fid].previous is not None:
+            fig.previous = old[fid].previous
+    draft.figures = figures
+    draft.workbook = workbook_record(workbook, result.year, sha256)
 
 
 _UNIT_IN_TITLE = re.compile(r"^\s*(?:.{0,12}?[县市区])?(?P<unit>[^\s\d（(]{1,10}?(?:街道|镇|乡))\s*"
@@ -70,16 +88,7 @@ def apply_workbook(draft: Draft, workbook: Path | str, pack: TemplatePack,
     workbook = Path(workbook)
     result = import_workbook(workbook, pack.indicators, year=year or draft.year,
                              bindings=draft.bindings)
-    old = draft.figures
-    figures = dict(result.figures)
-    # keep last year's values the draft already had (e.g. from an imported report) where the
-    # workbook has no 上年 column
-    for fid, fig in figures.items():
-        if fig.previous is None and fid in old and old[fid].previous is not None:
-            fig.previous = old[fid].previous
-    draft.figures = figures
-    draft.workbook = {"path": str(workbook.resolve()), "sha256": _sha256(workbook),
-                      "year": result.year}
+    take_figures(draft, result, workbook)
     findings = [Finding(WARNING, "workbook", w) for w in result.warnings]
     return findings
 

@@ -545,14 +545,14 @@ class WizardPresenter:
         def done(result):
             if generation != self._generation or self.draft is None:
                 return                      # another draft was opened meanwhile
+            from govreport.service import take_figures
             imported, sha = result
-            old = self.draft.workbook or {}
-            differs = (dict(imported.figures) != self.draft.figures
-                       or old.get("sha256") != sha or old.get("path") != str(path.resolve()))
+            old_figures, old_book = dict(self.draft.figures), self.draft.workbook or {}
             self.last_import = imported
-            self.draft.figures = dict(imported.figures)
-            self.draft.workbook = {"path": str(path.resolve()), "sha256": sha,
-                                   "year": imported.year}
+            take_figures(self.draft, imported, path, sha)
+            differs = (self.draft.figures != old_figures
+                       or {k: old_book.get(k) for k in ("path", "sha256")}
+                       != {k: self.draft.workbook[k] for k in ("path", "sha256")})
             if differs:
                 self.changed()
                 if quiet:
@@ -898,10 +898,10 @@ class WizardPresenter:
 
 def read_workbook(path: Path, indicators, year: int, bindings: dict[str, str]):
     """Import a workbook, honouring the clerk's cell bindings; returns (import, sha256)."""
-    from govreport.service import _sha256
+    from govreport.service import file_sha256
     from govreport.statistics import import_workbook
     result = import_workbook(path, indicators, year=year, bindings=bindings)
-    return result, _sha256(path)
+    return result, file_sha256(path)
 
 
 def _load_pack(pack_id: str) -> "TemplatePack":
