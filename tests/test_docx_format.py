@@ -306,3 +306,59 @@ def test_the_cached_skeleton_gives_the_same_document(tmp_path, monkeypatch):
     for part in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/settings.xml"):
         with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(second)) as b:
             assert a.read(part) == b.read(part)
+
+
+def test_the_document_properties_name_the_report_its_author_and_today(demo_docx):
+    import datetime as dt
+    core = xml(demo_docx, "docProps/core.xml")
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
+    assert core.findtext("dc:title", namespaces=ns) == "清溪镇2024年法治政府建设年度报告"
+    assert core.findtext("dc:creator", namespaces=ns) == "清溪镇人民政府"
+    created = dt.datetime.fromisoformat(core.findtext("dcterms:created", namespaces=ns)
+                                        .replace("Z", "+00:00"))
+    # not the date python-docx's template was made (2013)
+    assert abs(dt.datetime.now(dt.timezone.utc) - created) < dt.timedelta(hours=1)
+    app = xml(demo_docx, "docProps/app.xml")
+    assert app.findtext("{*}Application") == "govreport"
+
+
+def test_the_package_carries_no_parts_of_python_docxs_template_that_are_not_ours(demo_docx):
+    with zipfile.ZipFile(demo_docx) as z:
+        names = set(z.namelist())
+        rels = z.read("_rels/.rels").decode() + z.read("word/_rels/document.xml.rels").decode()
+    assert "docProps/thumbnail.jpeg" not in names and "thumbnail" not in rels
+    assert "word/stylesWithEffects.xml" not in names and "stylesWithEffects" not in rels
+    assert {"word/document.xml", "word/styles.xml", "word/footer1.xml", "word/footer2.xml",
+            "word/settings.xml", "docProps/core.xml", "[Content_Types].xml"} <= names
+
+
+def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch):
+    import govreport.docx_writer as w
+    from govreport.compose import compile_draft
+    monkeypatch.setattr(w, "_cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(w, "_SKELETONS", {})
+    doc = compile_draft(service.demo_draft()).document
+    w.to_bytes(doc)
+    [cached] = (tmp_path / "cache").glob("skeleton-*.docx")
+    cached.write_bytes(b"PK\x03\x04 truncated by a full disk")
+    monkeypatch.setattr(w, "_SKELETONS", {})
+    out = tmp_path / "r.docx"
+    w.write_docx(doc, out)
+    assert Document(out).paragraphs[0].style.name == "公文标题"
+    assert zipfile.is_zipfile(cached) and cached.stat().st_size > 10_000
+
+
+def test_with_a_cached_skeleton_a_build_loads_neither_python_docx_nor_jinja2(tmp_path):
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"),
+               LOCALAPPDATA=str(tmp_path / "cache"))
+    env.pop("GOVREPORT_NO_CACHE", None)
+    code = ("import sys\nfrom govreport import service\n"
+            "service.build(service.demo_draft(), sys.argv[1])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'jinja2'}))")
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / f"{i}.docx")], env=env,
+                           capture_output=True, text=True, timeout=120) for i in range(2)]
+    assert [r.stdout.strip() for r in runs] == ["['docx']", "[]"], runs[-1].stderr
+    assert Document(tmp_path / "1.docx").paragraphs[0].style.name == "公文标题"

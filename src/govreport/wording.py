@@ -2,15 +2,16 @@
 
 A figure the report needs but nobody supplied renders as 【缺：指标名称】 and becomes a finding;
 it is never an empty string and never an exception.
+
+Plain figure references are rendered here directly; only text that needs more loads jinja2
+(govreport.sandbox), whose import costs about as much as building a report.
 """
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from jinja2 import TemplateError, Undefined, meta, nodes
 
 from govreport import numfmt
 from govreport.figures import Figure, FigureSet
@@ -79,23 +80,6 @@ class FigureRef:
         return self.gap() if v is None else numfmt.plain(v, self._ind.type)
 
 
-class GapUndefined(Undefined):
-    """A name that is no indicator: rendered as a gap and reported as an error."""
-    __slots__ = ()
-
-    def __str__(self) -> str:
-        name = self._undefined_name or "?"
-        log = _current_log()
-        if log is not None:
-            log.findings.append(Finding(
-                ERROR, "unknown-reference", f"文中引用了不存在的数据项“{name}”",
-                section=log.section, block=log.block, quote=name,
-                suggestion="从“插入数据”列表中选择数据项，或删除这处引用"))
-        return gap(name)
-
-    __html__ = __str__
-
-
 class _Logs(threading.local):
     """The render logs in progress, per thread: the wizard renders on the UI thread while a
     report is generated in the background."""
@@ -110,6 +94,12 @@ def _current_log() -> RenderLog | None:
     return _LOGS.stack[-1] if _LOGS.stack else None
 
 
+def _is_undefined(x) -> bool:
+    """An undefined name in sandboxed text (there is none before jinja2 is loaded)."""
+    jinja2 = sys.modules.get("jinja2")
+    return jinja2 is not None and isinstance(x, jinja2.Undefined)
+
+
 def _unwrap(x, fn, *args):
     """Apply a number filter to a figure, a plain number, or a gap."""
     if isinstance(x, FigureRef):
@@ -117,7 +107,7 @@ def _unwrap(x, fn, *args):
         if x.value is None:
             return x.gap()
         return fn(x.value, *args)
-    if isinstance(x, Undefined):
+    if _is_undefined(x):
         return str(x)
     if x is None or x == "":
         log = _current_log()
@@ -154,7 +144,7 @@ def f_yoy(x):
         if prev == 0:
             return x._log.missing(x._ind.name + "（上年为0，无法计算同比）", x._ind.id)
         return numfmt.yoy(cur, prev)
-    return str(x) if isinstance(x, Undefined) else gap("同比")
+    return str(x) if _is_undefined(x) else gap("同比")
 
 
 def f_cn(x):
@@ -173,22 +163,6 @@ FILTERS = {
     "approx": f_approx, "pct": f_pct, "at_least": f_at_least, "plain": f_plain,
     "yoy": f_yoy, "cn": f_cn, "ordinal": f_ordinal, "quarter": f_quarter,
 }
-
-
-@lru_cache(maxsize=1)
-def environment():
-    # imported here: plain figure references never need the sandbox, and importing it costs
-    # about as much as building a report
-    from jinja2.sandbox import SandboxedEnvironment
-    env = SandboxedEnvironment(undefined=GapUndefined, autoescape=False,
-                               keep_trailing_newline=False)
-    env.filters.update(FILTERS)
-    return env
-
-
-@lru_cache(maxsize=4096)
-def _compile(source: str):
-    return environment().from_string(source)
 
 
 def has_markup(text: str) -> bool:
@@ -250,8 +224,8 @@ def _render_simple(source: str, ctx: Context, log: RenderLog) -> str | None:
             name, prev, flt, arg = m.groups()
             value = variables.get(name)
             if value is None:
-                value = GapUndefined(name=name)
-            elif prev:
+                return None       # not an indicator: the sandbox path reports it
+            if prev:
                 if not isinstance(value, FigureRef):
                     return None
                 value = value.previous
@@ -281,10 +255,11 @@ def render(source: str, ctx: Context, section: str | None = None,
     fast = _render_simple(source, ctx, log)
     if fast is not None:
         return fast, log
+    from govreport import sandbox
     log = RenderLog(section=section, block=block)
     try:
-        template = _compile(source)
-    except TemplateError as exc:
+        template = sandbox.compile_template(source)
+    except sandbox.TemplateError as exc:
         log.findings.append(Finding(
             ERROR, "template-syntax", f"文中的数据引用写法有误：{_short(exc)}",
             section=section, block=block, quote=source[:30],
@@ -293,7 +268,7 @@ def render(source: str, ctx: Context, section: str | None = None,
     _LOGS.stack.append(log)
     try:
         text = template.render(ctx.variables(log))
-    except TemplateError as exc:
+    except sandbox.TemplateError as exc:
         log.findings.append(Finding(
             ERROR, "template-error", f"文中的数据引用无法生成：{_short(exc)}",
             section=section, block=block, quote=source[:30]))
@@ -314,14 +289,13 @@ def _short(exc: Exception) -> str:
 
 def referenced_names(source: str) -> set[str]:
     """Names a piece of wording reads (for checking templates against the indicator list)."""
-    ast = environment().parse(source)
-    names = set(meta.find_undeclared_variables(ast))
-    return names
+    from govreport import sandbox
+    return sandbox.undeclared_names(source)
 
 
 def references(source: str) -> list[str]:
     """Indicator-like names in order of appearance (for the ledger and the wizard)."""
     if not has_markup(source):
         return []
-    ast = environment().parse(source)
-    return [n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"]
+    from govreport import sandbox
+    return sandbox.loaded_names(source)

@@ -2,15 +2,29 @@
 
 python-docx gives us the package (parts, relationships); this module builds the XML it does
 not cover: East Asian fonts in all four slots, styles, the document grid, PAGE fields,
-the 版头 and 版记. Children are inserted in the order the schema requires (CT_PPr, CT_RPr,
+the 版头 and 版记, and the parts of a report written from the cached skeleton (the body and
+the core properties). Children are inserted in the order the schema requires (CT_PPr, CT_RPr,
 CT_SectPr), because Word refuses, or "repairs", documents that get the order wrong.
+
+The string builders need nothing else; only the functions that edit the skeleton's element
+trees load python-docx's oxml layer, so writing a report from a cached skeleton does not.
 """
 from __future__ import annotations
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+import datetime as dt
 
-W = nsdecls("w")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f'xmlns:w="{W_NS}"'
+
+
+def qn(tag: str) -> str:
+    """Clark name of a w: tag ("w:rFonts" -> "{...main}rFonts")."""
+    return "{%s}%s" % (W_NS, tag.split(":", 1)[1])
+
+
+def parse_xml(xml: str):
+    from docx.oxml import parse_xml as parse      # python-docx's element classes
+    return parse(xml)
 
 # Schema order of the children we use (ECMA-376 Part 1, 17.3.1.26 / 17.3.2.28 / 17.6.17).
 PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
@@ -248,14 +262,38 @@ def tab_run() -> str:
     return "<w:r><w:tab/></w:r>"
 
 
-def append_to_body(body_el, xmls: list[str]) -> None:
-    """Append block-level elements before the body's final sectPr, parsed in one go."""
-    sect = body_el.find(qn("w:sectPr"))
-    for el in list(parse_xml(f"<w:body {W}>{''.join(xmls)}</w:body>")):
-        if sect is not None:
-            sect.addprevious(el)
-        else:
-            body_el.append(el)
+def split_at_body_end(document_xml: str) -> tuple[str, str]:
+    """A document.xml with an empty body, cut where block content goes: before the body's
+    final sectPr, which must stay its last child (17.2.2)."""
+    at = document_xml.rfind("<w:sectPr")
+    if at < 0:
+        at = document_xml.rindex("</w:body>")
+    return document_xml[:at], document_xml[at:]
+
+
+_CORE_NS = ('xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"')
+
+
+def core_properties_xml(title: str, creator: str, description: str, when: dt.datetime) -> str:
+    """docProps/core.xml: what Word and Explorer show as 标题, 作者, 创建/修改时间."""
+    stamp = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            f"<cp:coreProperties {_CORE_NS}><dc:title>{esc(title)}</dc:title>"
+            f"<dc:creator>{esc(creator)}</dc:creator>"
+            f"<dc:description>{esc(description)}</dc:description><cp:revision>1</cp:revision>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+            "</cp:coreProperties>")
+
+
+def app_properties_xml(application: str) -> str:
+    """docProps/app.xml; Word and WPS fill in the statistics (pages, words) when they save."""
+    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties"><Application>' + esc(application) + "</Application>"
+            "<DocSecurity>0</DocSecurity></Properties>")
 
 
 def page_field_runs(rpr: str, cached: str = "1") -> str:

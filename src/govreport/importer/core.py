@@ -132,7 +132,7 @@ def _plan_items(plan_blocks: list[blk.Block], limit: int = 12) -> list[str]:
 
 
 def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
-    from govreport.wording import environment
+    from govreport.sandbox import environment
     try:
         return environment().from_string(pack.title).render(
             unit_name=unit, year=year, next_year=year + 1, last_year=year - 1)
