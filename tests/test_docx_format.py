@@ -296,7 +296,7 @@ def test_attachment_note_is_one_blank_line_under_the_body_two_characters_in(tmp_
 def test_the_cached_skeleton_gives_the_same_document(tmp_path, monkeypatch):
     import govreport.docx_writer as w
     from govreport.compose import compile_draft
-    monkeypatch.setattr(w, "_cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(w.paths, "cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(w, "_SKELETONS", {})
     doc = compile_draft(service.demo_draft()).document
     first = w.to_bytes(doc)
@@ -335,7 +335,7 @@ def test_the_package_carries_no_parts_of_python_docxs_template_that_are_not_ours
 def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch):
     import govreport.docx_writer as w
     from govreport.compose import compile_draft
-    monkeypatch.setattr(w, "_cache_dir", lambda: tmp_path / "cache")
+    monkeypatch.setattr(w.paths, "cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(w, "_SKELETONS", {})
     doc = compile_draft(service.demo_draft()).document
     w.to_bytes(doc)

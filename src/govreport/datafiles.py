@@ -14,16 +14,17 @@ import sys
 import tomllib
 from pathlib import Path
 
+from govreport import paths
+
 _MEMORY: dict[tuple, dict] = {}
 
 
 def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
-    if os.environ.get("GOVREPORT_NO_CACHE"):
+    folder = paths.cache_dir()
+    if folder is None:
         return None
-    import platformdirs
     key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sys.version_info[:2]}"
-    name = hashlib.sha256(key.encode()).hexdigest()[:24]
-    return Path(platformdirs.user_cache_dir("govreport", appauthor=False)) / "data" / name
+    return folder / "data" / hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 def load_toml(path: Path | str) -> dict:

@@ -15,10 +15,9 @@ import io
 import json
 import os
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from govreport import __version__, wordml as wml
+from govreport import __version__, paths, wordml as wml
 from govreport.atomic import write_bytes_atomic
 from govreport.errors import InputError
 from govreport.document import Para, ReportDocument
@@ -35,10 +34,12 @@ STYLE_IDS = {
 CHAR_STYLE_IDS = {f"h{n}": f"GwHeading{n}Char" for n in range(1, 5)}
 
 
-@dataclass
 class _Ctx:
-    layout: Layout
-    profile: FontProfile
+    """The layout and font profile a document is written with."""
+
+    def __init__(self, layout: Layout, profile: FontProfile):
+        self.layout = layout
+        self.profile = profile
 
     @property
     def line(self) -> int:
@@ -253,11 +254,13 @@ APP_PART = "docProps/app.xml"       # python-docx's says "Microsoft Macintosh Wo
 _DROPPED_RELS = ("/relationships/metadata/thumbnail", "/relationships/stylesWithEffects")
 
 
-@dataclass(frozen=True)
 class _Skeleton:
-    parts: tuple[tuple[str, bytes], ...]     # every part of the package, in its zip order
-    head: str                                # document.xml up to where the body goes
-    tail: str                                # the body's final sectPr to the end
+    """A skeleton's parts, ready to be written with a report's body."""
+
+    def __init__(self, parts: tuple[tuple[str, bytes], ...], head: str, tail: str):
+        self.parts = parts      # every part of the package, in its zip order
+        self.head = head        # document.xml up to where the body goes
+        self.tail = tail        # the body's final sectPr to the end
 
     @classmethod
     def from_package(cls, data: bytes) -> "_Skeleton":
@@ -354,7 +357,7 @@ def _skeleton(ctx: _Ctx) -> _Skeleton:
     key = _skeleton_key(ctx)
     if key in _SKELETONS:
         return _SKELETONS[key]
-    folder = _cache_dir()
+    folder = paths.cache_dir()
     cached = folder / f"skeleton-{key}.docx" if folder else None
     data = None
     if cached is not None and cached.is_file():
@@ -377,13 +380,6 @@ def _skeleton(ctx: _Ctx) -> _Skeleton:
                     stale.unlink()
     _SKELETONS[key] = skeleton
     return skeleton
-
-
-def _cache_dir() -> Path | None:
-    if os.environ.get("GOVREPORT_NO_CACHE"):
-        return None
-    import platformdirs
-    return Path(platformdirs.user_cache_dir("govreport", appauthor=False))
 
 
 def _body_xml(doc: ReportDocument, ctx: _Ctx) -> list[str]:

@@ -33,5 +33,14 @@ def resources_dir() -> Path:
     return data_root() / "resources"
 
 
+def cache_dir() -> Path | None:
+    """The user's cache folder (parsed data files, document skeletons); None when
+    GOVREPORT_NO_CACHE is set. Everything in it can be deleted: it is rebuilt."""
+    if os.environ.get("GOVREPORT_NO_CACHE"):
+        return None
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("govreport", appauthor=False))
+
+
 def sample_workbook() -> Path:
     return resources_dir() / "sample" / "清溪镇2024年法治政府建设统计表.xlsx"
