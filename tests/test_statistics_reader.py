@@ -473,3 +473,18 @@ def test_a_messy_zongzhi_ledger(pack):
     assert r.sheets_without_table == ["说明"]
     assert ("综治工作", "D11", "#DIV/0!") in {(u.sheet, u.cell, u.value) for u in r.unmatched}
     assert any("综治工作!D5" in w and "96.2%" in w for w in r.warnings)
+
+
+def test_rows_already_read_import_exactly_like_the_file(pack, sample_workbook):
+    from govreport.statistics import import_rows
+    from govreport.statistics.xlsx import Book, ReadBook, ReadSheet
+    with Book(sample_workbook) as book:
+        sheets = [ReadSheet(ws.title, list(book.rows(ws))) for ws in book.sheets]
+        pct = book.percent_styles
+    from_file = import_workbook(sample_workbook, pack.indicators)
+    from_rows = import_rows(ReadBook(sample_workbook, sheets, pct), pack.indicators)
+    assert from_rows.year == from_file.year == 2024
+    assert {k: (f.value, f.previous, f.source) for k, f in from_rows.figures.items()} == \
+        {k: (f.value, f.previous, f.source) for k, f in from_file.figures.items()}
+    assert from_rows.warnings == from_file.warnings
+    assert len(from_rows.figures) >= 40

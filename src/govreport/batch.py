@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -151,14 +150,14 @@ def _missing_names(compiled) -> list[str]:
 
 
 def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: TemplatePack,
-               out_dir: Path, scratch: Path, workbook_info: dict, template: Draft | None = None,
+               out_dir: Path, workbook_info: dict, template: Draft | None = None,
                checker: Callable[[Draft, TemplatePack], list[Finding]] | None = None) -> UnitResult:
     """Read one unit's figures and build its report; every failure ends up in the result,
     never raised."""
     start = time.perf_counter()
     result = UnitResult(source.unit, STATUS_FAILED)
     try:
-        data = read_unit(book, source, pack.indicators, year, scratch)
+        data = read_unit(book, source, pack.indicators, year)
         for row in data.unmatched:
             note = f"{row}未对应任何指标，未读取"
             if note not in book.notes:      # the same rows for every unit of a sheet
@@ -219,16 +218,14 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
     info = service.workbook_record(data, year)
     results: list[UnitResult] = []
     taken: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory(prefix="govreport-batch-") as scratch:
-        for i, unit in enumerate(book.units, 1):
-            taken[unit.unit] += 1
-            if taken[unit.unit] > 1 and unit.error is None:  # same name twice: same file
-                unit = dataclasses.replace(unit, error=f"单位“{unit.unit}”重复出现，只生成第一处")
-            r = build_unit(book, unit, year, pack, out_dir, Path(scratch), info, template,
-                           checker)
-            results.append(r)
-            if progress:
-                progress(i, len(book.units), r)
+    for i, unit in enumerate(book.units, 1):
+        taken[unit.unit] += 1
+        if taken[unit.unit] > 1 and unit.error is None:  # same name twice: same file
+            unit = dataclasses.replace(unit, error=f"单位“{unit.unit}”重复出现，只生成第一处")
+        r = build_unit(book, unit, year, pack, out_dir, info, template, checker)
+        results.append(r)
+        if progress:
+            progress(i, len(book.units), r)
     summary = out_dir / SUMMARY_NAME
     write_summary(summary, book, year, results, checks=checker is not None)
     return BatchResult(book, year, results, summary)

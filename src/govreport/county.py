@@ -6,9 +6,9 @@ Two shapes are read (see templates/batch/county_workbook.toml):
 - one sheet per unit: the sheet name is the unit, the sheet is shaped like a township's own
   workbook.
 
-Either way each unit's cells are handed to the township import (govreport.statistics) as a
-small workbook of their own: the unit's column under a 本年 header (other units' columns left
-out), or the unit's sheet. The cells keep their sheet names and addresses, so every figure's
+Either way each unit's cells are handed to the township import (govreport.statistics) as
+sheets of their own, in memory: the unit's column under a 本年 header (other units' columns
+left out), or the unit's sheet. The cells keep their sheet names and addresses, so every figure's
 source ("统计!F7") points into the county file, and label matching, value parsing and warnings
 are the township import's, word for word. A unit that cannot be read gets an error of its own;
 the other units are unaffected.
@@ -27,9 +27,9 @@ from govreport import paths
 from govreport.errors import InputError
 from govreport.figures import Figure
 from govreport.indicators import IndicatorSet
-from govreport.statistics import import_workbook
+from govreport.statistics import import_rows
 from govreport.statistics import tables as tb
-from govreport.statistics.xlsx import DATE, NO_CACHE, Book
+from govreport.statistics.xlsx import Book, ReadBook, ReadSheet
 
 SHAPE_COLUMNS = "columns"
 SHAPE_SHEETS = "sheets"
@@ -265,78 +265,39 @@ def _column_units(sheets: list[tuple[_Sheet, _Header]], book: CountyWorkbook) ->
 
 # --- one unit ---------------------------------------------------------------------------------------
 
-def _copy_rows(rows, header_row: int | None, header_col: int | None, percent_styles):
-    """(row number, cells) as rows for openpyxl's write-only mode (which writes only in
-    order): lists of values, or of ("%" | "date", value) for a value whose format matters."""
-    next_row = 1
-    for idx, kept in rows:
-        if not kept:
-            continue
-        while next_row < idx:            # write-only sheets place rows by count
-            yield []
-            next_row += 1
-        out: list = [None] * max(c[_COL] for c in kept)
-        for col, value, data_type, style in kept:
-            if data_type == NO_CACHE:
-                # a formula whose result the county file does not hold: the import says so
-                value = "=NA()"
-            elif idx == header_row and col == header_col:
-                value = _CURRENT_HEADER
-            elif data_type == DATE and isinstance(value, (int, float)):
-                value = ("date", value)  # a date-formatted number: the import reports it
-            elif style in percent_styles and isinstance(value, (int, float)):
-                value = ("%", value)
-            out[col - 1] = value
-        yield out
-        next_row += 1
-
-
-_FORMATS = {"%": "0.00%", "date": "yyyy-mm-dd"}
-
-
-def _unit_workbook(book: CountyWorkbook, unit: UnitSource, target: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    wb = Workbook(write_only=True)
-    pct = book.percent_styles
-    sheets = []
+def _unit_sheets(unit: UnitSource) -> list[ReadSheet]:
+    """The unit's cells as sheets of their own: its sheet, or on each sheet the shared
+    columns (指标, 单位 ...) and its own column, headed 本年."""
     if unit.sheet is not None:
-        sheets.append((unit.sheet.title, unit.sheet.rows, None, None))
+        return [ReadSheet(unit.sheet.title, unit.sheet.rows)]
+    sheets = []
     for part in unit.parts:
-        col = part.column
-        rows = [(idx, shared + [by_col[col]] if col in by_col else shared)
-                for idx, shared, by_col in part.grid.rows]
-        sheets.append((part.grid.title, rows, part.grid.header_row, col))
-    for title, rows, header_row, header_col in sheets:
-        ws = wb.create_sheet(title)
-        for values in _copy_rows(rows, header_row, header_col, pct):
-            for i, v in enumerate(values):
-                if isinstance(v, tuple):            # keep the cell's % or date format
-                    cell = WriteOnlyCell(ws, value=v[1])
-                    cell.number_format = _FORMATS[v[0]]
-                    values[i] = cell
-            ws.append(values)
-    wb.save(target)
+        col, header_row = part.column, part.grid.header_row
+        rows = []
+        for idx, shared, by_col in part.grid.rows:
+            cell = by_col.get(col)
+            if cell is None:
+                rows.append((idx, shared))
+                continue
+            if idx == header_row:
+                cell = (col, _CURRENT_HEADER, "s", cell[_STYLE])
+            rows.append((idx, sorted(shared + [cell], key=lambda c: c[_COL])))
+        sheets.append(ReadSheet(part.grid.title, rows))
+    return sheets
 
 
 def read_unit(book: CountyWorkbook, unit: UnitSource, indicators: IndicatorSet,
-              year: int | None, folder: Path) -> UnitFigures:
+              year: int | None) -> UnitFigures:
     """The unit's figures, read by the township import; errors end up in .error."""
     out = UnitFigures(unit.unit, unit.where, error=unit.error)
     if out.error:
         return out
-    # named like the county file, so that messages naming the file still make sense
-    target = folder / book.path.name
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        _unit_workbook(book, unit, target)
-        try:
-            result = import_workbook(target, indicators, year=year)
-        except InputError as exc:
-            out.error = f"{unit.where}无法读取：{exc}"
-            return out
-    finally:
-        target.unlink(missing_ok=True)
+        result = import_rows(ReadBook(book.path, _unit_sheets(unit), book.percent_styles),
+                             indicators, year=year)
+    except InputError as exc:
+        out.error = f"{unit.where}无法读取：{exc}"
+        return out
     out.figures = dict(result.figures)
     out.warnings = list(result.warnings)
     out.unmatched = [f"工作表“{u.sheet}”第{u.cell.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}行“{u.label}”"

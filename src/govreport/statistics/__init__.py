@@ -3,5 +3,5 @@
 See docs/statistics.md for the conventions a workbook should follow and `stats show --json`.
 """
 from govreport.statistics.reader import (  # noqa: F401
-    Match, TableInfo, Unmatched, WorkbookImport, import_workbook, parse_ref,
+    Match, TableInfo, Unmatched, WorkbookImport, import_rows, import_workbook, parse_ref,
 )

@@ -8,6 +8,7 @@ its source cell ("普法!D7"); whatever is uncertain becomes a warning in Chines
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
 import unicodedata
@@ -25,7 +26,7 @@ from govreport.statistics.labels import (
     BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,
 )
 from govreport.statistics.values import NO_CACHED_VALUE, Parsed, parse_cell
-from govreport.statistics.xlsx import DATE, NO_CACHE, Book
+from govreport.statistics.xlsx import DATE, NO_CACHE, Book, ReadBook
 
 __all__ = ["Match", "Unmatched", "WorkbookImport", "TableInfo", "import_workbook",
            "normalise_label", "parse_ref"]
@@ -357,22 +358,34 @@ def import_workbook(path: Path | str, indicators: IndicatorSet, year: int | None
     needs the clerk's eye is in .warnings.
     """
     path = Path(path)
+    with _gc_paused(), _warnings.catch_warnings():
+        _warnings.simplefilter("ignore")      # openpyxl's own warnings are not for the clerk
+        with Book(path) as book:
+            return _import(book, path, indicators, year, bindings or {})
+
+
+def import_rows(book: ReadBook, indicators: IndicatorSet,
+                year: int | None = None) -> WorkbookImport:
+    """The same import over rows already read from book.path (see ReadBook)."""
+    with _gc_paused():
+        return _import(book, book.path, indicators, year, {})
+
+
+@contextlib.contextmanager
+def _gc_paused():
     # A big sheet keeps a record per row alive until matching; the cyclic garbage collector
     # would rescan them all again and again while the parser allocates (the records hold no
     # cycles), so it pauses for the import.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        with _warnings.catch_warnings():
-            _warnings.simplefilter("ignore")      # openpyxl's own warnings are not for the clerk
-            with Book(path) as book:
-                return _import(book, path, indicators, year, bindings or {})
+        yield
     finally:
         if gc_was_on:
             gc.enable()
 
 
-def _import(book: Book, path: Path, indicators: IndicatorSet, year: int | None,
+def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: int | None,
             bindings: dict[str, str]) -> WorkbookImport:
     result = WorkbookImport(path=path, year=year)
     sheets = book.sheets

@@ -292,6 +292,32 @@ class Book:
             src.close()
 
 
+class ReadSheet:
+    """A sheet whose rows were read already (what Book.rows gave), with the cells a caller
+    chose: the county batch hands each unit's part of the county file on as one of these."""
+
+    sheet_state = "visible"
+
+    def __init__(self, title: str, rows: list[tuple[int, list[tuple]]]):
+        self.title = title
+        self.row_list = rows
+
+
+class ReadBook:
+    """Book's interface over ReadSheets, for the import: no file is opened or written."""
+
+    def __init__(self, path: Path, sheets: list[ReadSheet], percent_styles: frozenset[int]):
+        self.path = path
+        self.sheets = sheets
+        self.percent_styles = percent_styles
+
+    def rows(self, ws: ReadSheet, max_row: int | None = None) -> Iterator[tuple[int, list[tuple]]]:
+        for idx, cells in ws.row_list:
+            if max_row is not None and idx > max_row:
+                return
+            yield idx, cells
+
+
 def _percent_styles(wb) -> frozenset[int]:
     """Style ids whose number format shows a percentage."""
     out = set()
