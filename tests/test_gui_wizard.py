@@ -558,6 +558,17 @@ def test_start_from_last_years_report(qtbot, wizard, answers, tmp_path):
     assert w.currentId() == ID_BASIC
 
 
+def assert_event_loops_still_run() -> None:
+    """After run() has returned, this process can still run event loops: no quit is left
+    behind to end them at once (they would drop the workers' results of later windows)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+    QApplication.instance().processEvents()          # as pytest-qt does after each test
+    loop = QEventLoop()
+    QTimer.singleShot(0, lambda: loop.exit(7))
+    assert loop.exec() == 7                          # -1: Qt's "quit now" flag was left set
+
+
 def test_run_returns_an_exit_code(qtbot, answers, monkeypatch):
     import gc
 
@@ -572,6 +583,7 @@ def test_run_returns_an_exit_code(qtbot, answers, monkeypatch):
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, ReportWizard):
             _dispose(widget)
+    assert_event_loops_still_run()
 
 
 def test_window_icon_and_qt_translations_follow_the_first_paint(qtbot, answers, monkeypatch):
@@ -598,6 +610,7 @@ def test_window_icon_and_qt_translations_follow_the_first_paint(qtbot, answers, 
     assert app.run() == 0
     assert seen["icon"] and seen["undo"] != "&Undo", seen
     gc.unfreeze()
+    assert_event_loops_still_run()
 
 
 def test_nothing_heavy_is_imported_before_the_first_page(tmp_path):

@@ -97,11 +97,22 @@ def run(argv: list[str] | None = None) -> int:
         window.show()
         code = app.exec()
     finally:
+        _drop_stale_quit(app)
         if gc_was_on and not gc.isenabled():
             gc.enable()
         sys.excepthook = previous_hook
         crash.configure(None, None)
     return int(code or 0)
+
+
+def _drop_stale_quit(app) -> None:
+    """Closing the last window while exec() runs (quit() itself closes the windows first)
+    posts a second Quit event, which exec() returns without handling. Handled later by anything
+    that processes events in this process (a second run, the tests), it sets Qt's "quit now"
+    flag with no loop running: every event loop after that returns at once, so queued signals
+    (the workers' results) are never delivered."""
+    from PySide6.QtCore import QEvent
+    app.removePostedEvents(app, QEvent.Quit)
 
 
 def _resume_gc() -> None:
