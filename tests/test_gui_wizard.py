@@ -657,3 +657,24 @@ def test_none_survives_pysides_refcount_bug_in_long_sessions():
     for _ in range(20000):            # each void call drops a reference to None on 3.11
         label.setText("x")
     assert sys.getrefcount(None) > 1 << 30 or sys.version_info >= (3, 12)
+
+
+def test_closing_while_a_report_is_being_written_lets_it_finish(qtbot, answers, gui_home):
+    import threading
+    w = _make(qtbot)
+    out = gui_home / "docs" / "报告.docx"
+    started, release = threading.Event(), threading.Event()
+
+    def slow_write():
+        started.set()
+        release.wait(5)
+        out.write_bytes(b"report")
+
+    w.runner.run(slow_write, lambda _r: None, lambda _e: None, "正在生成报告…")
+    assert started.wait(5)
+    threading.Timer(0.3, release.set).start()
+    w._closing = False
+    w.close()
+    assert not w.isVisible()
+    assert out.read_bytes() == b"report"          # written before close() returned
+    _dispose(w)

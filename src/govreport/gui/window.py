@@ -46,6 +46,9 @@ class _Runner:
     def active(self) -> bool:
         return self._runner is not None and self._runner.active()
 
+    def wait(self) -> bool:
+        return self._runner is None or self._runner.wait()
+
 
 class ReportWizard(QWizard):
     first_painted = Signal()
@@ -342,6 +345,18 @@ class ReportWizard(QWizard):
     def runner_active(self) -> bool:
         return bool(getattr(self.runner, "active", lambda: False)())
 
+    def wait_for_jobs(self) -> None:
+        """Closing while a report is being written: let it finish, the file is the clerk's."""
+        if not self.runner_active() or not hasattr(self.runner, "wait"):
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            self.runner.wait()
+        finally:
+            QApplication.restoreOverrideCursor()
+
     # === drafts ============================================================================
     def start_folder(self) -> Path:
         from govreport.gui import locations
@@ -545,6 +560,7 @@ class ReportWizard(QWizard):
                 return
             self._closing = True
             self._autosave_timer.stop()
+            self.wait_for_jobs()
             self.save_size()
             if not self.presenter.dirty:
                 self.presenter.autosaver.clear()

@@ -55,6 +55,14 @@ class QtRunner(QObject):
     def active(self) -> bool:
         return bool(self._pending)
 
+    def wait(self, timeout_ms: int = 120_000) -> bool:
+        """Block until the started jobs have run (the window is closing, and a report being
+        written must not be cut off when the process exits). True when none is left running;
+        their callbacks are not called."""
+        if not self._pending:
+            return True
+        return self.pool.waitForDone(timeout_ms)
+
     @Slot(int, object)
     def _on_done(self, job_id: int, result: object) -> None:
         on_done, on_error = self._pending.pop(job_id)
