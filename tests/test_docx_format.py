@@ -330,6 +330,9 @@ def test_the_package_carries_no_parts_of_python_docxs_template_that_are_not_ours
     assert "word/stylesWithEffects.xml" not in names and "stylesWithEffects" not in rels
     assert {"word/document.xml", "word/styles.xml", "word/footer1.xml", "word/footer2.xml",
             "word/settings.xml", "docProps/core.xml", "[Content_Types].xml"} <= names
+    body = xml(demo_docx, "word/document.xml").find(W + "body")
+    assert body[-1].tag == W + "sectPr" and len(body.findall(W + "sectPr")) == 1
+    assert len(body.findall(W + "p")) > 30
 
 
 def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch):
