@@ -94,8 +94,8 @@ def test_a_draft_checked_against_the_workbook(capsys, tmp_path, sample_workbook)
 
 @pytest.mark.parametrize("make,args,words", [
     (None, ["不存在.docx"], "找不到"),
-    ("encrypted", ["加密.docx"], "已加密"),
-    ("fake", ["假的.docx"], "不是有效的 .docx"),
+    ("encrypted", ["加密.docx"], "设置了打开密码"),
+    ("fake", ["假的.docx"], "不是有效的 Word 文档"),
     ("empty", ["空白.txt"], "没有可检查的文字"),
     ("folder", ["空文件夹"], "没有可检查的"),
     (None, ["报告.txt", "--disable", "nope"], "nope"),
@@ -105,7 +105,8 @@ def test_a_draft_checked_against_the_workbook(capsys, tmp_path, sample_workbook)
 def test_bad_input_exits_2(capsys, tmp_path, monkeypatch, make, args, words):
     monkeypatch.chdir(tmp_path)
     if make == "encrypted":
-        (tmp_path / "加密.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+        (tmp_path / "加密.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+                                           + "EncryptedPackage".encode("utf-16-le") + b"\0" * 400)
     elif make == "fake":
         (tmp_path / "假的.docx").write_text("不是 Word", encoding="utf-8")
     elif make == "empty":

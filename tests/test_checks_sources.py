@@ -1,8 +1,10 @@
 """Reading reports for the checks: drafts, .docx and .txt split into parts by their headings."""
 import datetime as dt
+import zipfile
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from checks_helpers import CORPUS, GOOD, TODAY, report
 from govreport import checks
@@ -108,24 +110,114 @@ def _docx(path, lines):
     return path
 
 
-@pytest.mark.parametrize("make,words", [
-    (lambda p: None, "找不到"),
-    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "已加密"),
-    (lambda p: p.write_text("这不是 Word 文件", encoding="utf-8"), "不是有效的 .docx"),
-    (lambda p: _docx(p, []), "没有可检查的文字"),
+# --- reading files: the import's reader, with the text as it stands in the file ---------------
+
+def _encrypted(p):
+    # an encrypted .docx is an OLE compound file holding an "EncryptedPackage" stream
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+                  + "EncryptedPackage".encode("utf-16-le") + b"\0" * 400)
+
+
+def _old_doc(p):
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+                  + "WordDocument".encode("utf-16-le") + b"\0" * 400)
+
+
+def _zip_without_word(p):
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("hello.txt", "hi")
+
+
+@pytest.mark.parametrize("name,make,words", [
+    ("报告.docx", lambda p: None, "找不到文件"),
+    ("报告.docx", _encrypted, "设置了打开密码，请在 Word 或 WPS 中取消密码"),
+    ("报告.docx", _old_doc, "实际是旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx"),
+    ("报告.docx", lambda p: p.write_text("这不是 Word 文件", encoding="utf-8"), "不是有效的 Word 文档（.docx）"),
+    ("报告.docx", _zip_without_word, "不是有效的 Word 文档（.docx），可能已损坏"),
+    ("报告.txt", lambda p: _docx(p, ["一段话"]), "不是纯文本文件（像是 Word 文档）"),
+    ("报告.txt", lambda p: p.write_bytes(bytes(range(256)) * 4), "不是可识别的文本文件"),
+    ("报告.txt", lambda p: p.write_bytes(b"\x81\x30\x81" * 10), "文字编码无法识别"),
 ])
-def test_bad_docx_is_refused_in_one_chinese_line(tmp_path, make, words):
-    p = tmp_path / "报告.docx"
+def test_a_bad_file_gets_the_same_chinese_line_from_check_and_import(tmp_path, name, make, words):
+    from govreport.importer import import_file
+    p = tmp_path / name
     make(p)
-    with pytest.raises(InputError) as e:
+    with pytest.raises(InputError) as checked:
         checks.report_from_path(p, today=TODAY)
-    assert words in str(e.value)
-    assert "\n" not in str(e.value)
+    with pytest.raises(InputError) as imported:
+        import_file(p)
+    assert words in str(checked.value) and "\n" not in str(checked.value)
+    assert str(checked.value) == str(imported.value)
+
+
+def test_an_empty_docx_has_nothing_to_check(tmp_path):
+    with pytest.raises(InputError, match="没有可检查的文字"):
+        checks.report_from_path(_docx(tmp_path / "空白.docx", []), today=TODAY)
+
+
+def _chinese_numbered_headings(doc, headings, bodies):
+    """Headings numbered by Word (a List Number style made 一、二、…), each followed by a body."""
+    heads = [doc.add_paragraph(t, style="List Number") for t in headings]
+    num_id = heads[0].style.element.pPr.numPr.numId.val
+    numbering = doc.part.numbering_part.element
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == abstract_id)
+    lvl = abstract.find(qn("w:lvl"))
+    lvl.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
+    lvl.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
+    for h, body in zip(heads, bodies):
+        h._p.addnext(doc.add_paragraph(body)._p)
+
+
+def test_headings_numbered_by_word_are_seen_with_their_numbers(tmp_path):
+    doc = Document()
+    doc.add_paragraph("清溪镇2024年法治政府建设年度报告")
+    doc.add_paragraph("2024年，清溪镇扎实推进法治政府建设。现将有关情况报告如下：")
+    _chinese_numbered_headings(doc, ["主要举措和成效", "存在的不足和原因", "2025年工作安排"],
+                               ["全年调处矛盾纠纷128起。", "法治意识有待提高。", "加强培训。"])
+    path = tmp_path / "自动编号.docx"
+    doc.save(path)
+    r = checks.report_from_path(path, today=TODAY)
+    assert [(p.id, p.heading) for p in r.parts] == [
+        ("preamble", ""), ("achievements", "一、主要举措和成效"),
+        ("shortcomings", "二、存在的不足和原因"), ("plans", "三、2025年工作安排")]
+    missing = [f.message for f in checks.check_report(r).findings if f.code == "empty-section"]
+    assert not any("主要举措" in m or "不足" in m for m in missing)
+
+
+def test_a_docx_is_checked_as_written_not_as_the_import_rewrites_it(tmp_path):
+    doc = Document()
+    doc.add_paragraph("清溪镇2024年法治政府建设年度报告")
+    doc.add_paragraph("一、主要举措和成效")
+    doc.add_heading("强化组织领导", level=2)          # the import numbers it （一）
+    doc.add_paragraph("全年调处矛盾纠纷128起。")         # the import makes 128 a figure reference
+    table = doc.add_table(rows=1, cols=2)               # the import keeps it as a line of text
+    table.cell(0, 0).text = "二、调处矛盾纠纷"
+    table.cell(0, 1).text = "128起"
+    doc.add_paragraph("2023年3月15日召开专题会议。")
+    path = _docx_saved(doc, tmp_path / "原样.docx")
+    r = checks.report_from_path(path, today=TODAY)
+    assert [p.id for p in r.parts] == ["achievements"]
+    assert [p.text for p in r.parts[0].paragraphs] == [
+        "强化组织领导", "全年调处矛盾纠纷128起。", "2023年3月15日召开专题会议。"]
+
+
+def test_a_utf16_text_file_is_read(tmp_path):
+    p = tmp_path / "报告.txt"
+    p.write_bytes(GOOD.encode("utf-16"))
+    assert checks.report_from_path(p, today=TODAY).title == "清溪镇2024年法治政府建设年度报告"
+
+
+def _docx_saved(doc, path):
+    doc.save(path)
+    return path
 
 
 @pytest.mark.parametrize("name,content,words", [
     ("空白.txt", "  \n\n", "没有可检查的文字"),
-    ("旧版.doc", "x", ".docx"),
+    ("旧版.doc", "x", "是旧版 Word/WPS 格式，请在 Word 或 WPS 中另存为 .docx 后再检查"),
     ("表格.xlsx", "x", "只支持"),
 ])
 def test_bad_files_of_other_kinds_are_refused(tmp_path, name, content, words):
@@ -140,3 +232,17 @@ def test_a_gbk_text_file_is_read(tmp_path):
     p = tmp_path / "报告.txt"
     p.write_bytes(GOOD.encode("gb18030"))
     assert checks.report_from_path(p, today=TODAY).title == "清溪镇2024年法治政府建设年度报告"
+
+
+def test_our_own_submitted_docx_reads_back_with_its_title_below_the_header(tmp_path):
+    from govreport import service
+    d = service.demo_draft()
+    d.variant, d.doc_number, d.issuer = "submitted", "清府发〔2025〕1号", "张三"
+    path = tmp_path / "上报件.docx"
+    service.build(d, path)
+    r = checks.report_from_path(path, today=TODAY)
+    # the 发文机关标志 above the title is in the title style too; the 版头 is no part of the text
+    assert r.title == "清溪镇2024年法治政府建设年度报告"
+    assert r.parts[0].id == "preamble"
+    assert r.parts[0].paragraphs[0].text.startswith("2024年，清溪镇")
+    assert not [f for f in checks.check_report(r).findings if f.code in ("title", "punctuation")]

@@ -12,7 +12,7 @@ from govreport.compose import compile_draft
 from govreport.draft import from_json_text, to_json_text
 from govreport.importer import import_file
 from govreport.importer.model import BLANK, DEBRIS
-from govreport.importer.source import visible_len
+from govreport.reportfile import visible_len
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 
 from govreport.errors import InputError
 from govreport.importer import import_file, import_text
-from govreport.importer.source import TABLE_CELL_SEPARATOR, visible_len
+from govreport.reportfile import TABLE_CELL_SEPARATOR, visible_len
 
 
 def _report_docx(path, numbered_headings=False):

@@ -35,9 +35,11 @@ Other entry points: ``check_path(path, year=None, workbook=None, disabled=())`` 
 ``report_from_text(text)`` + ``check_report(report)`` for pasted text; ``check_ids()``;
 ``parse_disabled("a,b")``.
 
-A .docx/.txt is split into parts at its level-1 headings (一、二、…) which are mapped to the
-pack's sections by their words (checks.toml [sections]); web-page debris lines are dropped.
-This small splitter lives in checks.sources (no importer was available when it was written).
+A .docx/.txt is read by govreport.reportfile, the import's reader (so Word's automatic
+numbering is seen as displayed), and split into parts at its level-1 headings (一、二、…) which
+are mapped to the pack's sections by their words (checks.toml [sections]); web-page debris lines
+are dropped. The splitter (checks.sources) is the checks' own: they judge the text as written,
+without the import's rewriting.
 """
 from __future__ import annotations
 

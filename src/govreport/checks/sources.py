@@ -1,20 +1,20 @@
 """Building the checks' input (ReportText) from a draft, a .docx or a .txt.
 
 A draft is checked as compiled (the text the .docx will hold) and its findings point back to
-the draft's sections and blocks. A report written elsewhere is split into parts by its level-1
-headings (一、二、…), which are mapped to the pack's sections by their words (checks.toml
-[sections]). This is a deliberately small splitter; the full importer (issue 7) does more.
+the draft's sections and blocks. A report written elsewhere is read by govreport.reportfile (the
+import's reader too) and split into parts by its level-1 headings (一、二、…), which are mapped
+to the pack's sections by their words (checks.toml [sections]). This is a deliberately small
+splitter: the checks judge the text as written, so none of the import's rewriting applies.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from govreport import blocks as blk
+from govreport import blocks as blk, reportfile
 from govreport.checks.config import Settings, settings_for
 from govreport.checks.model import Paragraph, Part, ReportText
 from govreport.errors import InputError
@@ -49,47 +49,12 @@ class Line:
 
 # --- reading files ----------------------------------------------------------------------
 
-def read_txt(path: Path) -> list[Line]:
-    raw = _read_bytes(path, "文本文件")
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"“{path.name}”不是文本文件", path=path)
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(f"“{path.name}”的文字编码无法识别（请另存为 UTF-8 文本）", path=path)
-    return [Line(t) for t in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-
-
-def read_docx(path: Path) -> list[Line]:
-    raw = _read_bytes(path, "Word 文件")
-    if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(f"“{path.name}”已加密（设有打开密码）或是旧版 .doc 文件，"
-                         f"请在 Word/WPS 中去掉密码并另存为 .docx 后再检查", path=path)
-    if not zipfile.is_zipfile(path):
-        raise InputError(f"“{path.name}”不是有效的 .docx 文件，无法打开", path=path)
-    from docx import Document
-    try:
-        doc = Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - any damage inside the package is bad input
-        raise InputError(f"“{path.name}”不是有效的 .docx 文件，无法打开", path=path) from exc
-    lines = []
-    for p in doc.paragraphs:
-        style = (p.style.name if p.style is not None else "") or ""
-        lines.append(Line(p.text, _STYLE_ROLES.get(style.strip().lower())))
-    return lines
-
-
-def _read_bytes(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"找不到{what}“{path}”", path=path) from exc
-    except OSError as exc:
-        raise InputError(f"无法读取“{path}”：{exc.strerror or exc}", path=path) from exc
+def lines_of(source: reportfile.Source) -> list[Line]:
+    """The lines the splitter works on, as they stand in the file (Word's automatic numbering
+    written out). A table row is no paragraph of the report: its cells, joined, could pass for a
+    heading or a sentence, so tables are left out."""
+    return [Line(ln.text, _STYLE_ROLES.get(ln.style.strip().lower())) for ln in source.lines
+            if not ln.table]
 
 
 # --- splitting a report written elsewhere -------------------------------------------------
@@ -154,8 +119,12 @@ class Split:
 
 
 def _find_title(head: list[Line]) -> tuple[str, int]:
-    """(title, index of its last line) among the lines before the first heading; ('', -1)."""
+    """(title, index of its last line) among the lines before the first heading; ('', -1).
+
+    Lines in a title style win; of several runs of them, the first that reads like a report's
+    title (a 上报件's 发文机关标志 above the title is set in the title style too)."""
     best = ("", -1)
+    styled: tuple[str, int] | None = None
     i = 0
     while i < len(head):
         t = head[i].text
@@ -163,7 +132,12 @@ def _find_title(head: list[Line]) -> tuple[str, int]:
             j = i
             while j + 1 < len(head) and head[j + 1].role == "title":
                 j += 1
-            return "".join(x.text for x in head[i:j + 1]), j
+            run = ("".join(x.text for x in head[i:j + 1]), j)
+            if _title_like(run[0]):
+                return run
+            styled = styled or run
+            i = j + 1
+            continue
         if _title_like(t):
             best = (_strip_number(t), i)
         elif (i + 1 < len(head) and len(t) <= 30 and not _SENTENCE_MARKS.search(t)
@@ -172,7 +146,7 @@ def _find_title(head: list[Line]) -> tuple[str, int]:
             best = (t + head[i + 1].text, i + 1)   # a title broken over two lines
             i += 1
         i += 1
-    return best
+    return styled or best
 
 
 def split_lines(raw: list[Line], settings: Settings) -> Split:
@@ -286,8 +260,7 @@ def report_from_lines(lines: list[Line], kind: str, pack: TemplatePack | None = 
 def report_from_text(text: str, pack: TemplatePack | None = None, year: int | None = None,
                      today: dt.date | None = None) -> ReportText:
     """A report given as plain text (pasted or read from a .txt)."""
-    lines = [Line(t) for t in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return report_from_lines(lines, "txt", pack, year, None, today)
+    return report_from_lines(lines_of(reportfile.from_text(text)), "txt", pack, year, None, today)
 
 
 def report_from_draft(draft, pack: TemplatePack | None = None, figures=None,
@@ -355,10 +328,11 @@ def report_from_path(path: Path | str, pack: TemplatePack | None = None,
             report.year, report.year_source = year, "--year"
         return report
     if suffix == ".docx":
-        return report_from_lines(read_docx(path), "docx", pack, year, path, today)
+        return report_from_lines(lines_of(reportfile.read_docx(path)), "docx", pack, year, path, today)
     if suffix == ".txt":
-        return report_from_lines(read_txt(path), "txt", pack, year, path, today)
-    if suffix in (".doc", ".wps"):
-        raise InputError(f"“{path.name}”是旧版 Word/WPS 文件，请另存为 .docx 后再检查", path=path)
+        return report_from_lines(lines_of(reportfile.read_txt(path)), "txt", pack, year, path, today)
+    if suffix in reportfile.OLD_WORD_SUFFIXES:
+        raise InputError(f"“{path.name}”是旧版 Word/WPS 格式，请在 Word 或 WPS 中另存为 .docx 后再检查",
+                         path=path)
     raise InputError(f"无法检查“{path.name}”：只支持草稿（.json）、Word（.docx）和文本（.txt）文件",
                      path=path)

@@ -5,12 +5,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from govreport import blocks as blk
+from govreport import blocks as blk, reportfile
 from govreport.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
 from govreport.errors import InputError
 from govreport.figures import Figure
 from govreport.findings import INFO, WARNING, Finding
-from govreport.importer import debris, figurerefs, frame, rollforward, sections, source
+from govreport.importer import debris, figurerefs, frame, rollforward, sections
 from govreport.importer.model import (BLANK, DEBRIS, HeadingMap, ImportReport, ImportResult,
                                       LineFate)
 from govreport.importer.rules import ImportRules, load_rules, rules_path, stale_path
@@ -27,16 +27,38 @@ def import_text(text: str, year: int | None = None, unit: str | None = None,
                 pack: TemplatePack | str | None = None, *, roll_forward: bool = False,
                 name: str = "粘贴的文字") -> ImportResult:
     """Import pasted text (the wizard's 开始 page). year: the new draft's year."""
-    if not isinstance(text, str) or not source.visible_len(text):
+    if not isinstance(text, str) or not reportfile.visible_len(text):
         raise InputError("没有可导入的文字：请粘贴去年报告的全文")
-    return import_source(source.from_text(text, "pasted", name), year, unit, pack,
+    return import_source(reportfile.from_text(text, "pasted", name), year, unit, pack,
                          roll_forward=roll_forward)
 
 
 def import_file(path: Path | str, year: int | None = None, unit: str | None = None,
                 pack: TemplatePack | str | None = None, *, roll_forward: bool = False) -> ImportResult:
     """Import a .docx or .txt report. Bad input raises InputError with one line of Chinese."""
-    return import_source(source.read(path), year, unit, pack, roll_forward=roll_forward)
+    return import_source(_read(path), year, unit, pack, roll_forward=roll_forward)
+
+
+def _read(path: Path | str) -> reportfile.Source:
+    """Last year's report from a .docx or .txt file; other kinds and empty files are refused."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(f"“{path}”是一个文件夹，请选择去年报告的 .docx 或 .txt 文件", path=path)
+    if not path.exists():
+        raise InputError(f"找不到文件“{path}”", path=path)
+    suffix = path.suffix.lower()
+    if suffix in reportfile.DOCX_SUFFIXES:
+        src = reportfile.read_docx(path)
+    elif suffix in reportfile.TEXT_SUFFIXES:
+        src = reportfile.read_txt(path)
+    elif suffix in reportfile.OLD_WORD_SUFFIXES:
+        raise InputError(f"“{path.name}”是旧版 Word/WPS 格式，请在 Word 或 WPS 中另存为 .docx 后再导入",
+                         path=path)
+    else:
+        raise InputError(f"只能导入 .docx 或 .txt 文件，“{path.name}”不是", path=path)
+    if not any(reportfile.visible_len(line.text) for line in src.lines):
+        raise InputError(f"“{path.name}”中没有文字", path=path)
+    return src
 
 
 def _pack(pack: TemplatePack | str | None) -> TemplatePack:
@@ -85,7 +107,8 @@ def _protect(text: str) -> tuple[str, int]:
     return text, n
 
 
-def _part_blocks(part: sections.Part, lines: list[source.SourceLine]) -> tuple[list[blk.Block], int]:
+def _part_blocks(part: sections.Part,
+                 lines: list[reportfile.SourceLine]) -> tuple[list[blk.Block], int]:
     """A part's lines as blocks; .docx heading styles without written numbering get numbers."""
     out: list[blk.Block] = []
     protected = 0
@@ -140,7 +163,7 @@ def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
         return f"{unit}{year}年法治政府建设年度报告"
 
 
-def import_source(src: source.Source, year: int | None = None, unit: str | None = None,
+def import_source(src: reportfile.Source, year: int | None = None, unit: str | None = None,
                   pack: TemplatePack | str | None = None, *,
                   roll_forward: bool = False) -> ImportResult:
     pack = _pack(pack)
@@ -205,10 +228,10 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
         if part.heading is not None:
             h = lines[part.heading]
             fates[part.heading] = LineFate(h.no, h.text, part.section,
-                                           "一级标题，改用模板的标准标题", source.visible_len(h.text))
+                                           "一级标题，改用模板的标准标题", reportfile.visible_len(h.text))
         for i in part.lines:
             fates[i] = LineFate(lines[i].no, lines[i].text, part.section, "",
-                                source.visible_len(lines[i].text))
+                                reportfile.visible_len(lines[i].text))
     assert all(f is not None for f in fates)
 
     # 7. blocks per section, in the pack's order; parts that name the same section are joined
@@ -331,7 +354,7 @@ def import_source(src: source.Source, year: int | None = None, unit: str | None 
         if f.dest != BLANK or f.chars:
             chars[f.dest] = chars.get(f.dest, 0) + f.chars
     report = ImportReport(
-        source_name=src.name, source_kind=src.kind, total_chars=source.visible_len(src.text),
+        source_name=src.name, source_kind=src.kind, total_chars=reportfile.visible_len(src.text),
         chars=chars, lines=list(fates), headings=headings, title=fr.title,
         recipient=fr.recipient, signature=fr.signature,
         date=fr.date.isoformat() if fr.date else None, closing=fr.closing, note=fr.note,

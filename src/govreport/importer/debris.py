@@ -8,7 +8,7 @@ import re
 
 from govreport.importer.model import BLANK, DEBRIS, LineFate
 from govreport.importer.rules import ImportRules
-from govreport.importer.source import SourceLine, visible_len
+from govreport.reportfile import SourceLine, visible_len
 
 _BULLET = re.compile(r"^(?:[•·▪●■◆◇○]\s*|[-*]\s+)")
 _SENTENCE_END = "。！？"

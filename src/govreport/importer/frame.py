@@ -14,7 +14,7 @@ from govreport.importer import debris
 from govreport.importer.model import (CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE, RECIPIENT,
                                       SIGNATURE, TITLE, LineFate)
 from govreport.importer.rules import ImportRules
-from govreport.importer.source import SourceLine, visible_len
+from govreport.reportfile import SourceLine, visible_len
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}

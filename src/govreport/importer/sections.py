@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from govreport import blocks
 from govreport.importer.frame import is_level1_heading
 from govreport.importer.rules import ImportRules
-from govreport.importer.source import SourceLine
+from govreport.reportfile import SourceLine
 
 PREAMBLE = "preamble"
 OTHER = "other"

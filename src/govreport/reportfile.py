@@ -1,12 +1,18 @@
-"""The text of last year's report as lines: from pasted text, a .txt file or a .docx file.
+"""Reading a report from a file (.docx or .txt) as lines of text, for the import and the checks.
 
 A .docx is read paragraph by paragraph in document order. Heading styles (标题 1-4, Heading 1-4,
-an outline level) are kept with each line, automatic list numbering (一、 （一） 1.) is written
-out in front of the paragraph text, and tables are kept as text, one line per row with the
-cells separated by "｜", so nothing in the document is silently left out.
+an outline level) and the style's name are kept with each line, automatic list numbering
+(一、 （一） 1.) is written out in front of the paragraph text as Word shows it, and tables are kept
+as text, one line per row with the cells separated by "｜", so nothing in the document is
+silently left out. A .txt may be UTF-8, GB18030 (GBK) or UTF-16.
+
+This module only reads: what the lines mean is up to its callers. Bad files raise InputError with
+one line of Chinese naming the file; whether a file kind is accepted at all (folders, .doc, .pdf)
+is the caller's to say, since the commands accept different kinds.
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +27,7 @@ DOCX_SUFFIXES = (".docx", ".docm")
 OLD_WORD_SUFFIXES = (".doc", ".wps", ".rtf")
 
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_OLE = b"\xd0\xcf\x11\xe0"          # an OLE compound file: old .doc, or an encrypted .docx
 
 
 def visible_len(text: str) -> int:
@@ -35,6 +42,7 @@ class SourceLine:
     style_level: int = 0        # heading level from a .docx style or outline level, 0: none
     title_style: bool = False   # a .docx paragraph in the Title style
     table: bool = False         # a table row written out as text
+    style: str = ""             # the .docx paragraph style's name (公文标题, 主送机关, Heading 1 ...)
 
     @property
     def clean(self) -> str:
@@ -58,42 +66,30 @@ def from_text(text: str, kind: str = "pasted", name: str = "粘贴的文字") ->
     return Source(text, lines, kind, name)
 
 
-def read(path: Path | str) -> Source:
-    """Read a .txt or .docx report; bad input becomes one line of Chinese (InputError)."""
+def read_txt(path: Path | str) -> Source:
+    """A text file's lines; a Word file, a binary file or an unknown encoding is refused."""
     path = Path(path)
-    if path.is_dir():
-        raise InputError(f"“{path}”是一个文件夹，请选择去年报告的 .docx 或 .txt 文件", path=path)
-    if not path.exists():
-        raise InputError(f"找不到文件“{path}”", path=path)
-    suffix = path.suffix.lower()
-    if suffix in DOCX_SUFFIXES:
-        source = _read_docx(path)
-    elif suffix in TEXT_SUFFIXES:
-        source = from_text(_read_text(path), "txt", path.name)
-    elif suffix in OLD_WORD_SUFFIXES:
-        raise InputError(f"“{path.name}”是旧版 Word/WPS 格式，请在 Word 或 WPS 中另存为 .docx 后再导入",
-                         path=path)
-    else:
-        raise InputError(f"只能导入 .docx 或 .txt 文件，“{path.name}”不是", path=path)
-    if not any(visible_len(line.text) for line in source.lines):
-        raise InputError(f"“{path.name}”中没有文字", path=path)
-    return source
+    return from_text(_decode(path, _read_bytes(path)), "txt", path.name)
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到文件“{path}”", path=path) from exc
     except OSError as exc:
         raise InputError(f"无法读取“{path}”：{exc.strerror or exc}", path=path) from exc
 
 
-def _read_text(path: Path) -> str:
-    raw = _read_bytes(path)
-    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
+def _decode(path: Path, raw: bytes) -> str:
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(_OLE):
         raise InputError(f"“{path.name}”不是纯文本文件（像是 Word 文档），请把扩展名改为 .docx 或另存为文本",
                          path=path)
+    not_text = InputError(f"“{path.name}”不是可识别的文本文件（请另存为 UTF-8 编码的 .txt）", path=path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ["utf-16"]
+    elif b"\x00" in raw:
+        raise not_text             # no 8-bit text encoding has NUL bytes: a binary file
     else:
         # utf-8 first; Windows Notepad in China saves GBK (read as its superset GB18030)
         encodings = ["utf-8-sig", "gb18030"]
@@ -103,22 +99,24 @@ def _read_text(path: Path) -> str:
         except UnicodeDecodeError:
             continue
         if "\x00" in text:
-            break
+            raise not_text
         return text
-    raise InputError(f"“{path.name}”不是可识别的文本文件（请另存为 UTF-8 编码的 .txt）", path=path)
+    raise InputError(f"“{path.name}”的文字编码无法识别（请另存为 UTF-8 编码的 .txt）", path=path)
 
 
 # --- .docx ---------------------------------------------------------------------------------
 
-def _read_docx(path: Path) -> Source:
-    raw_head = _read_bytes(path)[:8]
-    if raw_head.startswith(b"\xd0\xcf\x11\xe0"):
-        data = _read_bytes(path)
-        if "EncryptedPackage".encode("utf-16-le") in data or b"EncryptionInfo" in data \
-                or "EncryptionInfo".encode("utf-16-le") in data:
-            raise InputError(f"“{path.name}”设置了打开密码，请在 Word 中取消密码后再导入", path=path)
-        raise InputError(f"“{path.name}”实际是旧版 .doc 文件，请在 Word 中另存为 .docx 后再导入", path=path)
-    if not raw_head.startswith(b"PK"):
+def read_docx(path: Path | str) -> Source:
+    """A Word document's paragraphs and table rows as lines, numbering written out."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    if raw.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in raw or b"EncryptionInfo" in raw \
+                or "EncryptionInfo".encode("utf-16-le") in raw:
+            raise InputError(f"“{path.name}”设置了打开密码，请在 Word 或 WPS 中取消密码后重试", path=path)
+        raise InputError(f"“{path.name}”实际是旧版 .doc 文件，请在 Word 或 WPS 中另存为 .docx 后重试",
+                         path=path)
+    if not raw.startswith(b"PK"):
         raise InputError(f"“{path.name}”不是有效的 Word 文档（.docx）", path=path)
     try:
         import docx
@@ -126,7 +124,7 @@ def _read_docx(path: Path) -> Source:
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise InputError("缺少 python-docx 组件，无法读取 .docx 文件") from exc
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(raw))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise InputError(f"“{path.name}”不是有效的 Word 文档（.docx），可能已损坏", path=path) from exc
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on bad parts
@@ -156,7 +154,8 @@ def _docx_source(document, name: str) -> Source:
                 prefix = numbering.prefix(para)
                 if prefix and text.strip():
                     text = prefix + text.lstrip()
-                add(text, style_level=level, title_style=is_title)
+                add(text, style_level=level, title_style=is_title,
+                    style=(para.style.name if para.style is not None else "") or "")
             elif child.tag == qn("w:tbl"):
                 tables += 1
                 for row in Table(child, document).rows:
