@@ -1,9 +1,9 @@
 """Year roll-forward: proposed and shown first, applied only when asked; suggestions never."""
 import pytest
 
-from govreport.importer import apply_replacements, import_text
-from govreport.importer import core
-from govreport.importer.rollforward import load_stale_phrases
+from govreport.checks.config import load_phrases
+from govreport.importer import apply_replacements, core, import_text
+from govreport.importer.rollforward import stale_in
 
 TEXT = "\n".join([
     "清溪镇2023年法治政府建设年度报告",
@@ -115,7 +115,7 @@ def test_a_title_without_a_year_gets_the_standard_title_as_a_suggestion():
     assert result.draft.title == "清溪镇法治政府建设工作报告"
 
 
-# --- the stale-phrase table (owned by the checks; used when present) ----------------------------
+# --- the stale-phrase table (the checks' own, read by checks.config) ------------------------------
 
 STALE = """
 [[phrase]]
@@ -139,45 +139,81 @@ always = true
 advice = "把“法制”改为“法治”"
 
 [[too_early]]
+id = "thought-early"
 expression = '习近平法治思想'
 valid_from = 2020-11-16
 """
 
 
-@pytest.fixture
-def stale_table(tmp_path, monkeypatch):
+def _table(tmp_path, monkeypatch, text: str):
     path = tmp_path / "stale_phrases.toml"
-    path.write_text(STALE, encoding="utf-8")
-    monkeypatch.setattr(core, "stale_path", lambda root=None: path)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(core, "phrases_path", lambda root: path)
     return path
 
 
-def test_stale_phrases_from_the_table_are_suggestions_never_applied(stale_table):
+def _stale(result):
+    return [p for p in result.report.proposals if p.kind == "stale"]
+
+
+def test_stale_phrases_from_the_table_are_suggestions_never_applied(tmp_path, monkeypatch):
+    _table(tmp_path, monkeypatch, STALE)
     text = "\n".join(["清溪镇2020年法治政府建设年度报告",
                       "2020年，清溪镇深入贯彻十九大和十九届历次全会精神，学习习近平法治思想。现报告如下：",
                       "一、主要举措和成效", "“十三五”收官，深入开展法制宣传。"])
     for year, expected in [(2021, ["法制宣传", "十三五"]),
                            (2023, ["十九大和十九届历次全会精神", "法制宣传", "十三五"])]:
         result = import_text(text, year=year, roll_forward=True)
-        stale = [p for p in result.report.proposals if p.kind == "stale"]
-        assert sorted(p.old for p in stale) == sorted(expected)
+        stale = _stale(result)
+        assert sorted(p.old for p in stale) == sorted(expected)    # never 习近平法治思想
         assert all(not p.auto and not p.applied for p in stale)
         assert "十九大和十九届历次全会精神" in result.draft.section("preamble").blocks[0].text
     nineteenth = next(p for p in stale if p.old.startswith("十九大"))
-    assert nineteenth.new == "党的二十大和二十届历次全会精神" and "二十大" in nineteenth.reason
+    assert nineteenth.new == "党的二十大和二十届历次全会精神"
+    assert nineteenth.reason == "二十大后应以二十大精神为指导，可改为“党的二十大和二十届历次全会精神”"
+    fazhi = next(p for p in stale if p.old == "法制宣传")
+    assert (fazhi.new, fazhi.reason) == ("", "把“法制”改为“法治”")
+
+
+@pytest.mark.parametrize("entry,stale_from", [
+    # by the 成文日期 (early in the year after the report year): stale from the report on 2022
+    ("superseded_on = 2022-10-22", 2022),
+    ("superseded_on = 2022-12-31", 2022),
+    ("superseded_on = 2023-01-01", 2023),
+    # by the report year: a period label is stale once the report year is past its end
+    ('superseded_on = 2020-12-31\nbasis = "year"', 2021),
+    ('superseded_on = 2020-06-30\nbasis = "year"', 2021),
+    ("always = true", 2000),
+    ("valid_from = 2020-11-16", None),                 # current wording: never replaced
+])
+def test_the_year_from_which_a_phrase_is_suggested_for_replacement(tmp_path, entry, stale_from):
+    path = tmp_path / "stale_phrases.toml"
+    path.write_text(f"[[phrase]]\nid = 'x'\npattern = '词'\n{entry}\n", encoding="utf-8")
+    (phrase,) = load_phrases(path)
+    stale_years = [y for y in range(2000, 2030) if stale_in(phrase, y)]
+    assert (stale_years[0] if stale_years else None) == stale_from
+    assert stale_years == ([] if stale_from is None else list(range(stale_from, 2030)))
+
+
+def test_the_packs_own_table_gives_its_replacements():
+    text = "\n".join(["清溪镇2020年法治政府建设年度报告",
+                      "2020年，清溪镇深入学习贯彻系列重要讲话精神。现报告如下：",
+                      "一、主要举措和成效", "深入开展“七五”普法，推进扫黑除恶专项斗争。"])
+    stale = {p.old: p.new for p in _stale(import_text(text, year=2021))}
+    assert stale == {"系列重要讲话": "习近平新时代中国特色社会主义思想",
+                     "“七五”普法": "“八五”普法", "扫黑除恶专项斗争": "常态化扫黑除恶斗争"}
 
 
 def test_without_a_stale_phrase_table_the_import_still_works(tmp_path, monkeypatch):
-    monkeypatch.setattr(core, "stale_path", lambda root=None: tmp_path / "无此文件.toml")
+    monkeypatch.setattr(core, "phrases_path", lambda root: tmp_path / "无此文件.toml")
     result = import_text("\n".join(["清溪镇2023年法治政府建设年度报告", "深入学习十九大精神，开展法制宣传。"]))
-    assert not [p for p in result.report.proposals if p.kind == "stale"]
+    assert not _stale(result)
     assert any("没有过时提法表" in n for n in result.report.notes)
 
 
-def test_an_unreadable_stale_table_gives_no_suggestions(tmp_path):
-    bad = tmp_path / "bad.toml"
-    bad.write_text("[[phrase]\npattern = ", encoding="utf-8")
-    assert load_stale_phrases(bad) == []
-    odd = tmp_path / "odd.toml"
-    odd.write_text("[[phrase]]\npattern = '(unclosed'\n[[phrase]]\ntext = '十八大'\n", encoding="utf-8")
-    assert [p.text for p in load_stale_phrases(odd)] == ["十八大"]
+@pytest.mark.parametrize("text", ["[[phrase]\npattern = ", "[[phrase]]\nid = 'x'\npattern = '(unclosed'\n"])
+def test_an_unreadable_stale_table_gives_no_suggestions_and_says_so(tmp_path, monkeypatch, text):
+    _table(tmp_path, monkeypatch, text)
+    result = import_text("\n".join(["清溪镇2023年法治政府建设年度报告", "深入学习十九大精神，开展法制宣传。"]))
+    assert not _stale(result)
+    assert any("过时提法表（stale_phrases.toml）无法读取" in n for n in result.report.notes)

@@ -83,18 +83,33 @@ def _date(v) -> dt.date | None:
     return dt.date.fromisoformat(str(v))
 
 
+def phrases_path(root: Path) -> Path:
+    """The pack's stale_phrases.toml (else the default pack's)."""
+    return _file(root, PHRASES_FILE)
+
+
 @cache
-def load_settings(root: Path) -> Settings:
-    """Settings for the pack in folder `root`."""
-    c = _toml(_file(root, CHECKS_FILE))
-    p = _toml(_file(root, PHRASES_FILE))
-    phrases = tuple(Phrase(
+def load_phrases(path: Path) -> tuple[Phrase, ...]:
+    """The [[phrase]] and [[too_early]] entries of a stale_phrases.toml, patterns compiled.
+
+    The one reader of the table: the stale-phrase check and the import's roll-forward
+    suggestions both use it.
+    """
+    p = _toml(path)
+    return tuple(Phrase(
         id=raw["id"], pattern=re.compile(raw.get("pattern") or raw["expression"]),
         current=raw.get("current", ""), advice=raw.get("advice", ""),
         note=raw.get("note", ""), valid_from=_date(raw.get("valid_from")),
         superseded_on=_date(raw.get("superseded_on")), basis=raw.get("basis", "date"),
         always=bool(raw.get("always", False)), level=raw.get("level", "warning"),
     ) for raw in [*p.get("phrase", []), *p.get("too_early", [])])
+
+
+@cache
+def load_settings(root: Path) -> Settings:
+    """Settings for the pack in folder `root`."""
+    c = _toml(_file(root, CHECKS_FILE))
+    p = _toml(phrases_path(root))
     this_year = p.get("this_year", {})
     return Settings(
         disabled=tuple(c.get("checks", {}).get("disabled", [])),
@@ -108,7 +123,7 @@ def load_settings(root: Path) -> Settings:
         unit_aliases=tuple(frozenset(g) for g in c.get("figures", {}).get("unit_aliases", [])),
         min_paragraph_for_full_stop=int(
             c.get("punctuation", {}).get("min_paragraph_for_full_stop", 30)),
-        phrases=phrases,
+        phrases=load_phrases(phrases_path(root)),
         this_year=re.compile(this_year["expression"]) if this_year.get("expression") else None,
         this_year_level=this_year.get("level", "warning"),
         plenums=tuple(Plenum(int(x["congress"]), int(x["number"]), _date(x["closed"]))

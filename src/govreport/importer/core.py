@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from govreport import blocks as blk, reportfile
+from govreport.checks.config import Phrase, load_phrases, phrases_path
 from govreport.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
 from govreport.errors import InputError
 from govreport.figures import Figure
@@ -13,7 +14,7 @@ from govreport.findings import INFO, WARNING, Finding
 from govreport.importer import debris, figurerefs, frame, rollforward, sections
 from govreport.importer.model import (BLANK, DEBRIS, HeadingMap, ImportReport, ImportResult,
                                       LineFate)
-from govreport.importer.rules import ImportRules, load_rules, rules_path, stale_path
+from govreport.importer.rules import ImportRules, load_rules, rules_path
 from govreport.pack import TemplatePack, load_pack
 
 PREVIOUS_SOURCE = "上年报告"
@@ -326,9 +327,7 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
                                                 source=PREVIOUS_SOURCE)
 
     # 10. roll-forward, proposed; applied only when asked
-    stale = rollforward.load_stale_phrases(stale_path(pack.root))
-    if not stale_path(pack.root).is_file():
-        notes.append("没有过时提法表（stale_phrases.toml），未检查过时提法")
+    stale = _stale_phrases(pack, notes)
     proposals = rollforward.propose(
         draft, report_year, new_year, rules,
         old_unit=old_unit if given_unit and old_unit and old_unit != given_unit else None,
@@ -366,6 +365,19 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
         year=new_year, figures=figure_reps, figures_skipped=skipped, proposals=proposals,
         roll_forward_applied=roll_forward, last_plans=last_plans, notes=notes, findings=findings)
     return ImportResult(draft, report)
+
+
+def _stale_phrases(pack: TemplatePack, notes: list[str]) -> tuple[Phrase, ...]:
+    """The checks' stale-phrase table, for suggestions; without a usable one the import goes on."""
+    path = phrases_path(Path(pack.root))
+    if not path.is_file():
+        notes.append("没有过时提法表（stale_phrases.toml），未检查过时提法")
+        return ()
+    try:
+        return load_phrases(path)
+    except (OSError, KeyError, TypeError, ValueError, re.error):   # TOMLDecodeError is a ValueError
+        notes.append("过时提法表（stale_phrases.toml）无法读取，未检查过时提法")
+        return ()
 
 
 def _short(pack: TemplatePack, sid: str) -> str:

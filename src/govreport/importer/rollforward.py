@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
-from dataclasses import dataclass
-from pathlib import Path
+from typing import Sequence
 
-from govreport.datafiles import load_toml
+from govreport.checks.config import Phrase
 from govreport.draft import Draft
 from govreport.importer.model import Replacement
 from govreport.importer.rules import ImportRules
@@ -24,95 +22,25 @@ _RANGE_AFTER = re.compile(r"\s*年?\s*[—\-－~～至–]+\s*(?:19|20)\d{2}")
 _RELATION = {-1: "上一年度", 0: "报告年度", 1: "下一年度"}
 
 
-# --- the stale-phrase table (templates/<pack>/stale_phrases.toml, owned by the checks) -------
+# --- the stale-phrase table (templates/<pack>/stale_phrases.toml, read by checks.config) ------
 
-@dataclass(frozen=True)
-class StalePhrase:
-    pattern: re.Pattern
-    text: str                   # the phrase as listed
-    replacement: str | None
-    reason: str
-    stale_from: dt.date | None  # None: stale whatever the date
-    by_year: bool = False       # compare the report year, not the 成文日期
+def stale_in(phrase: Phrase, year: int) -> bool:
+    """Is the phrase out of date in a report on `year`, written early in the year after?
 
-    def stale_for(self, year: int) -> bool:
-        """Is the phrase stale in a report on `year`, written early in the year after?"""
-        if self.stale_from is None:
-            return True
-        if self.by_year:
-            return year > self.stale_from.year
-        return dt.date(year + 1, 1, 1) > self.stale_from
-
-
-_PHRASE_KEYS = ("pattern", "regex", "phrase", "text", "match", "old", "stale", "find")
-_REPLACE_KEYS = ("current", "replacement", "replace_with", "replace", "use", "new", "instead",
-                 "successor", "superseded_by")
-_REASON_KEYS = ("note", "reason", "message", "why", "explanation", "comment")
-_ADVICE_KEYS = ("advice", "suggestion", "hint")
-_DATE_KEYS = ("superseded_on", "stale_after", "stale_from", "valid_to", "until")
-
-
-def _as_date(v) -> dt.date | None:
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    if isinstance(v, int) and 1900 < v < 2200:
-        return dt.date(v, 12, 31)
-    if isinstance(v, str):
-        try:
-            return dt.date.fromisoformat(v.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _first(d: dict, keys):
-    for k in keys:
-        if k in d and d[k] not in (None, ""):
-            return k, d[k]
-    return None, None
-
-
-def load_stale_phrases(path: Path) -> list[StalePhrase]:
-    """The stale-phrase table of the checks (its [[phrase]] entries), for suggestions.
-
-    Each entry needs a phrase or a regex (pattern); a replacement (current), a reason (note,
-    advice) and a date it went stale (superseded_on, with basis = "year" or "date") are used when
-    there. A missing or unreadable table gives no suggestions, never an error.
+    Entries without a date they went stale on (the table's [[too_early]] ones, current wording
+    that must not appear too early) are never suggested for replacement.
     """
-    if not path.is_file():
-        return []
-    try:
-        data = load_toml(path)
-    except (OSError, tomllib.TOMLDecodeError):
-        return []
-    entries = data.get("phrase", data.get("phrases", data.get("stale", [])))
-    out: list[StalePhrase] = []
-    for d in entries if isinstance(entries, list) else []:
-        if not isinstance(d, dict):
-            continue
-        key, phrases = _first(d, _PHRASE_KEYS)
-        if phrases is None:
-            continue
-        is_regex = key in ("pattern", "regex") or d.get("is_regex") is True
-        _k, repl = _first(d, _REPLACE_KEYS)
-        if isinstance(repl, list):
-            repl = repl[0] if repl else None
-        reason = "；".join(str(v) for v in (_first(d, _REASON_KEYS)[1], _first(d, _ADVICE_KEYS)[1])
-                          if v)
-        when = None if d.get("always") else _as_date(_first(d, _DATE_KEYS)[1])
-        by_year = d.get("basis") == "year"
-        for phrase in phrases if isinstance(phrases, list) else [phrases]:
-            if not isinstance(phrase, str) or not phrase.strip():
-                continue
-            try:
-                rx = re.compile(phrase if is_regex else re.escape(phrase))
-            except re.error:
-                continue
-            out.append(StalePhrase(rx, phrase, repl if isinstance(repl, str) else None,
-                                   reason, when, by_year))
-    return out
+    if phrase.always:
+        return True
+    if phrase.superseded_on is None:
+        return False
+    if phrase.basis == "year":
+        return year > phrase.superseded_on.year
+    return dt.date(year + 1, 1, 1) > phrase.superseded_on
+
+
+def _stale_reason(phrase: Phrase) -> str:
+    return "；".join(x for x in (phrase.note, phrase.advice) if x) or "过时的提法"
 
 
 # --- proposing ----------------------------------------------------------------------------
@@ -185,7 +113,7 @@ def _quote(text: str, start: int, end: int, width: int = 10) -> str:
 
 
 def propose(draft: Draft, report_year: int, new_year: int, rules: ImportRules,
-            old_unit: str | None = None, stale: list[StalePhrase] | None = None,
+            old_unit: str | None = None, stale: Sequence[Phrase] = (),
             standard_title: str | None = None, propose_date: bool = True) -> list[Replacement]:
     rf = rules.roll_forward
     out: list[Replacement] = []
@@ -239,11 +167,10 @@ def propose(draft: Draft, report_year: int, new_year: int, rules: ImportRules,
                     add("unit", m.start(), m.end(), new_base,
                         f"原报告单位的简称“{base}”，可改为“{new_base}”", auto=False)
         if where not in ("title", "signature"):
-            for sp in (sp for sp in stale or [] if sp.stale_for(new_year)):
-                for m in sp.pattern.finditer(text):
-                    reason = sp.reason or "过时的提法"
-                    add("stale", m.start(), m.end(), sp.replacement or "",
-                        f"{reason}" + (f"，可改为“{sp.replacement}”" if sp.replacement else ""),
+            for ph in (ph for ph in stale if stale_in(ph, new_year)):
+                for m in ph.pattern.finditer(text):
+                    add("stale", m.start(), m.end(), ph.current,
+                        _stale_reason(ph) + (f"，可改为“{ph.current}”" if ph.current else ""),
                         auto=False)
     dates = [("date", "成文日期")] if propose_date else []
     dates.append(("printed_on", "印发日期"))

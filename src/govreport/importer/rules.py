@@ -11,7 +11,6 @@ from govreport import paths
 from govreport.pack import DEFAULT_PACK
 
 RULES_FILE = "import_rules.toml"
-STALE_FILE = "stale_phrases.toml"
 
 
 @dataclass(frozen=True)
@@ -66,12 +65,6 @@ def rules_path(pack_root: Path | None = None) -> Path:
     if pack_root is not None and (pack_root / RULES_FILE).is_file():
         return pack_root / RULES_FILE
     return paths.templates_dir() / DEFAULT_PACK / RULES_FILE
-
-
-def stale_path(pack_root: Path | None = None) -> Path:
-    if pack_root is not None and (pack_root / STALE_FILE).is_file():
-        return pack_root / STALE_FILE
-    return paths.templates_dir() / DEFAULT_PACK / STALE_FILE
 
 
 @cache
