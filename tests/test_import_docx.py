@@ -70,6 +70,19 @@ def test_tables_are_kept_as_text_one_row_per_paragraph_and_reported(tmp_path):
     assert [r.block for r in result.report.figures] == [1, 1]
 
 
+def test_a_soft_line_break_inside_chinese_text_joins_without_a_space(tmp_path):
+    from govreport import reportfile
+    d = docx.Document()
+    p = d.add_paragraph("全年开展法治宣传")
+    p.add_run().add_break()
+    p.add_run("活动26场次。See")
+    p.add_run().add_break()
+    p.add_run("the list.")
+    d.save(tmp_path / "r.docx")
+    [line] = [ln.text for ln in reportfile.read_docx(tmp_path / "r.docx").lines if ln.text]
+    assert line == "全年开展法治宣传活动26场次。See the list."
+
+
 def test_automatic_list_numbering_is_written_out(tmp_path):
     d = docx.Document()
     d.add_paragraph("清溪镇2024年法治政府建设年度报告", style="Title")

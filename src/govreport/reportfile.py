@@ -30,6 +30,17 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 _OLE = b"\xd0\xcf\x11\xe0"          # an OLE compound file: old .doc, or an encrypted .docx
 
 
+# A soft line break (Shift+Enter) next to Chinese text: Chinese has no spaces, so the two
+# sides join directly; between Latin words it stays a space.
+_SOFT_BREAK_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])\n"
+                             r"|\n(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])")
+
+
+def paragraph_text(raw: str) -> str:
+    """A .docx paragraph's text (python-docx writes breaks as \\n, tabs as \\t) as one line."""
+    return _SOFT_BREAK_CJK.sub("", raw).replace("\n", " ").replace("\t", " ")
+
+
 def visible_len(text: str) -> int:
     """Characters that are not blanks: what the import's character accounting counts."""
     return sum(1 for c in text if not (c.isspace() or c in _INVISIBLE))
@@ -149,7 +160,7 @@ def _docx_source(document, name: str) -> Source:
         for child in container.iterchildren():
             if child.tag == qn("w:p"):
                 para = Paragraph(child, document)
-                text = para.text.replace("\n", " ").replace("\t", " ")
+                text = paragraph_text(para.text)
                 level, is_title = _heading_level(para)
                 prefix = numbering.prefix(para)
                 if prefix and text.strip():

@@ -11,23 +11,11 @@ from pathlib import Path
 from govreport.datafiles import load_toml
 from govreport import paths
 from govreport.pack import DEFAULT_PACK
+from govreport.stalephrases import (  # noqa: F401 - Phrase is part of Settings
+    Phrase, load_phrases, parse_date, phrases_path,
+)
 
 CHECKS_FILE = "checks.toml"
-PHRASES_FILE = "stale_phrases.toml"
-
-
-@dataclass(frozen=True)
-class Phrase:
-    id: str
-    pattern: re.Pattern
-    current: str = ""         # the wording to write instead
-    advice: str = ""          # what to do when no single replacement fits
-    note: str = ""
-    valid_from: dt.date | None = None
-    superseded_on: dt.date | None = None
-    basis: str = "date"          # date | year
-    always: bool = False
-    level: str = "warning"
 
 
 @dataclass(frozen=True)
@@ -73,38 +61,6 @@ def _toml(path: Path) -> dict:
     return load_toml(path)
 
 
-def _date(v) -> dt.date | None:
-    if v is None:
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    return dt.date.fromisoformat(str(v))
-
-
-def phrases_path(root: Path) -> Path:
-    """The pack's stale_phrases.toml (else the default pack's)."""
-    return _file(root, PHRASES_FILE)
-
-
-@cache
-def load_phrases(path: Path) -> tuple[Phrase, ...]:
-    """The [[phrase]] and [[too_early]] entries of a stale_phrases.toml, patterns compiled.
-
-    The one reader of the table: the stale-phrase check and the import's roll-forward
-    suggestions both use it.
-    """
-    p = _toml(path)
-    return tuple(Phrase(
-        id=raw["id"], pattern=re.compile(raw.get("pattern") or raw["expression"]),
-        current=raw.get("current", ""), advice=raw.get("advice", ""),
-        note=raw.get("note", ""), valid_from=_date(raw.get("valid_from")),
-        superseded_on=_date(raw.get("superseded_on")), basis=raw.get("basis", "date"),
-        always=bool(raw.get("always", False)), level=raw.get("level", "warning"),
-    ) for raw in [*p.get("phrase", []), *p.get("too_early", [])])
-
-
 @cache
 def load_settings(root: Path) -> Settings:
     """Settings for the pack in folder `root`."""
@@ -126,7 +82,7 @@ def load_settings(root: Path) -> Settings:
         phrases=load_phrases(phrases_path(root)),
         this_year=re.compile(this_year["expression"]) if this_year.get("expression") else None,
         this_year_level=this_year.get("level", "warning"),
-        plenums=tuple(Plenum(int(x["congress"]), int(x["number"]), _date(x["closed"]))
+        plenums=tuple(Plenum(int(x["congress"]), int(x["number"]), parse_date(x["closed"]))
                       for x in p.get("plenum", [])),
         plan_words=tuple(p.get("plan_range", {}).get("words", [])),
     )

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from govreport import blocks as blk, reportfile
-from govreport.checks.config import Phrase, load_phrases, phrases_path
+from govreport.stalephrases import Phrase, load_phrases, phrases_path
 from govreport.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
 from govreport.errors import InputError
 from govreport.figures import Figure

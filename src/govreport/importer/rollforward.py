@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from govreport.checks.config import Phrase
+from govreport.stalephrases import Phrase
 from govreport.draft import Draft
 from govreport.importer.model import Replacement
 from govreport.importer.rules import ImportRules
