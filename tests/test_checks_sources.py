@@ -4,9 +4,9 @@ import zipfile
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 
 from checks_helpers import CORPUS, GOOD, TODAY, report
+from docx_fixtures import chinese_numbered_headings
 from govreport import checks
 from govreport.checks.sources import classify_heading
 from govreport.checks.config import settings_for
@@ -155,27 +155,11 @@ def test_an_empty_docx_has_nothing_to_check(tmp_path):
         checks.report_from_path(_docx(tmp_path / "空白.docx", []), today=TODAY)
 
 
-def _chinese_numbered_headings(doc, headings, bodies):
-    """Headings numbered by Word (a List Number style made 一、二、…), each followed by a body."""
-    heads = [doc.add_paragraph(t, style="List Number") for t in headings]
-    num_id = heads[0].style.element.pPr.numPr.numId.val
-    numbering = doc.part.numbering_part.element
-    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
-    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
-                    if a.get(qn("w:abstractNumId")) == abstract_id)
-    lvl = abstract.find(qn("w:lvl"))
-    lvl.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
-    lvl.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
-    for h, body in zip(heads, bodies):
-        h._p.addnext(doc.add_paragraph(body)._p)
-
-
 def test_headings_numbered_by_word_are_seen_with_their_numbers(tmp_path):
     doc = Document()
     doc.add_paragraph("清溪镇2024年法治政府建设年度报告")
     doc.add_paragraph("2024年，清溪镇扎实推进法治政府建设。现将有关情况报告如下：")
-    _chinese_numbered_headings(doc, ["主要举措和成效", "存在的不足和原因", "2025年工作安排"],
+    chinese_numbered_headings(doc, ["主要举措和成效", "存在的不足和原因", "2025年工作安排"],
                                ["全年调处矛盾纠纷128起。", "法治意识有待提高。", "加强培训。"])
     path = tmp_path / "自动编号.docx"
     doc.save(path)

@@ -4,8 +4,8 @@ import zipfile
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
+from docx_fixtures import chinese_numbered_headings
 from govreport.errors import InputError
 from govreport.importer import import_file, import_text
 from govreport.reportfile import TABLE_CELL_SEPARATOR, visible_len
@@ -87,20 +87,8 @@ def test_automatic_list_numbering_is_written_out(tmp_path):
     d = docx.Document()
     d.add_paragraph("清溪镇2024年法治政府建设年度报告", style="Title")
     d.add_paragraph("2024年，清溪镇扎实推进法治政府建设，取得积极成效。现将有关情况报告如下：")
-    heads = [d.add_paragraph(t, style="List Number")
-             for t in ("主要举措和成效", "存在的不足和原因", "下一年度的主要安排")]
-    # make the list a Chinese one (一、二、三、), as Word's 编号 gallery does
-    num_id = heads[0].style.element.pPr.numPr.numId.val
-    numbering = d.part.numbering_part.element
-    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == str(num_id))
-    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
-    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
-                    if a.get(qn("w:abstractNumId")) == abstract_id)
-    lvl = abstract.find(qn("w:lvl"))
-    lvl.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
-    lvl.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
-    for h, body in zip(heads, ("全年调处矛盾纠纷128起。", "法治意识有待提高。", "加强培训。")):
-        h._p.addnext(d.add_paragraph(body)._p)
+    chinese_numbered_headings(d, ("主要举措和成效", "存在的不足和原因", "下一年度的主要安排"),
+                              ("全年调处矛盾纠纷128起。", "法治意识有待提高。", "加强培训。"))
     path = tmp_path / "编号.docx"
     d.save(path)
     result = import_file(path)
