@@ -48,8 +48,8 @@ class FakeView:
     def schedule_autosave(self, seconds):
         self.autosave_requests += 1
 
-    def report_generated(self, result, demo):
-        self.generated.append((result, demo))
+    def report_generated(self, result, demo, levels):
+        self.generated.append((result, demo, levels))
 
     def output_locked(self, path, suggestion, message):
         self.locked.append((path, suggestion, message))

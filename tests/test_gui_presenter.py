@@ -416,6 +416,17 @@ def test_generate_writes_the_report(demo, view, gui_home):
     assert "清溪镇2024年" in text and "特此报告" in text
 
 
+def test_after_generating_the_findings_are_counted_as_the_check_page_counts_them(demo, view,
+                                                                               gui_home):
+    from collections import Counter
+    demo.draft.figures.pop("mediators", None)       # a gap: a build warning, a check error
+    demo.draft.section("shortcomings").blocks[1].number = "（三）"   # a check finding only
+    listed = Counter(item.finding.level for item in demo.check())
+    demo.generate(gui_home / "报告.docx")
+    _result, _demo, levels = view.generated[0]
+    assert levels == listed and levels["error"] >= 2
+
+
 def test_a_locked_target_offers_another_name_and_keeps_the_old_file(demo, view, gui_home,
                                                                      monkeypatch):
     from govreport import atomic
@@ -446,7 +457,7 @@ def test_output_must_be_a_docx_in_an_existing_folder(demo, gui_home):
 
 def test_the_demo_report_can_be_built_and_the_sample_workbook_saved(presenter, view, gui_home):
     presenter.build_demo(gui_home / "示例")
-    result, is_demo = view.generated[0]
+    result, is_demo, _levels = view.generated[0]
     assert is_demo and result.path.suffix == ".docx" and result.path.exists()
     saved = presenter.save_sample_workbook(gui_home / "统计表")
     assert saved.name == "统计表.xlsx" and saved.stat().st_size > 1000

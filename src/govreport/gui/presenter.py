@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
@@ -64,7 +65,7 @@ class View(Protocol):
     def busy(self, message: str | None) -> None: ...
     def notify(self, message: str) -> None: ...
     def workbook_loaded(self, path: Path, warnings: list[str]) -> None: ...
-    def report_generated(self, result: "BuildResult", demo: bool) -> None: ...
+    def report_generated(self, result: "BuildResult", demo: bool, levels: Counter) -> None: ...
     def output_locked(self, path: Path, suggestion: Path, message: str) -> None: ...
     def import_done(self, result) -> None: ...
     def draft_changed_elsewhere(self) -> None: ...
@@ -324,7 +325,7 @@ class WizardPresenter:
             from govreport import service
             return service.build(service.demo_draft(), target)
 
-        self.runner.run(job, lambda r: self._generated(r, demo=True),
+        self.runner.run(job, lambda r: self._generated(r, Counter(), demo=True),
                         lambda e: self._build_failed(e, target), "正在生成示例报告……")
 
     def load_demo(self) -> None:
@@ -730,39 +731,30 @@ class WizardPresenter:
 
     # === 检查 ===============================================================================
     def check(self) -> "list[FindingItem]":
-        """Findings of govreport.checks (which include the compiler's), or of the compiler
-        alone when the checks are not installed; errors first, then in document order."""
-        from govreport.findings import WARNING, Finding
-        from govreport.gui.reftext import TOKEN_RE
-        items: "list[FindingItem]" = []
-        run = self._run_checks()
-        if run is not None:
-            for result in run.results:
-                items.append(self._item(result.finding, run.location(result), result))
-        else:
-            from govreport.compose import compile_draft
-            for f in compile_draft(self.draft, self.pack, self.figure_set()).findings:
-                items.append(self._item(f))
-        for sec in self.draft.sections:
-            for i, b in enumerate(sec.blocks):
-                for m in TOKEN_RE.finditer(b.to_text()):
-                    items.append(self._item(Finding(
-                        WARNING, "unknown-token",
-                        f"“{m.group(0)}”不是可识别的数据引用，将原样写入报告",
-                        section=sec.id, block=i, quote=m.group(0),
-                        suggestion="删除它，再用“插入数据”重新插入")))
+        """What the 检查 page lists: errors first, then in document order."""
+        items = [self._item(f, where, result) for f, where, result in self.review(self.draft)]
         rank = {"error": 0, "warning": 1, "info": 2}
         return sorted(items, key=lambda it: rank.get(it.finding.level, 3))
 
-    def _run_checks(self):
-        try:
-            checks = importlib.import_module("govreport.checks")
-        except ImportError:
-            return None
-        check_draft = getattr(checks, "check_draft", None)
-        if check_draft is None:
-            return None
-        return check_draft(self.draft, self.pack)
+    def review(self, draft: "Draft") -> list[tuple["Finding", str | None, object]]:
+        """(finding, location, check result) for a draft: govreport.checks' findings (the
+        compiler's included) and text the editor could not read as figure references. Also
+        run on the snapshot a report is generated from, so both pages count alike."""
+        from govreport import checks
+        from govreport.findings import WARNING, Finding
+        from govreport.gui.reftext import TOKEN_RE
+        run = checks.check_draft(draft, self.pack)
+        out: list[tuple[Finding, str | None, object]] = [
+            (r.finding, run.location(r), r) for r in run.results]
+        for sec in draft.sections:
+            for i, b in enumerate(sec.blocks):
+                for m in TOKEN_RE.finditer(b.to_text()):
+                    out.append((Finding(
+                        WARNING, "unknown-token",
+                        f"“{m.group(0)}”不是可识别的数据引用，将原样写入报告",
+                        section=sec.id, block=i, quote=m.group(0),
+                        suggestion="删除它，再用“插入数据”重新插入"), None, None))
+        return out
 
     def _item(self, f: "Finding", where: str | None = None, result=None) -> "FindingItem":
         from govreport.gui.records import FindingItem
@@ -861,15 +853,17 @@ class WizardPresenter:
 
         def job():
             from govreport import service
-            return service.build(snapshot, target)
+            result = service.build(snapshot, target)
+            return result, Counter(f.level for f, _, _ in self.review(snapshot))
 
-        self.runner.run(job, lambda r: self._generated(r, demo=False),
+        self.runner.run(job, lambda r: self._generated(*r, demo=False),
                         lambda e: self._build_failed(e, target), "正在生成报告……")
 
-    def _generated(self, result: "BuildResult", demo: bool) -> None:
+    def _generated(self, result: "BuildResult", levels: Counter, demo: bool) -> None:
+        """levels: the 检查 page's count of findings per level for the generated draft."""
         if not demo:
             self.last_report = result.path
-        self.view.report_generated(result, demo)
+        self.view.report_generated(result, demo, levels)
 
     def _build_failed(self, exc: BaseException, target: Path) -> None:
         from govreport.errors import OutputLockedError

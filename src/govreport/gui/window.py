@@ -304,7 +304,7 @@ class ReportWizard(QWizard):
         self.notify(f"已读入统计表“{path.name}”")
         self._update_nav()
 
-    def report_generated(self, result, demo: bool) -> None:
+    def report_generated(self, result, demo: bool, levels) -> None:
         if demo:
             answer = dialogs.ask(self, "示例报告已生成", f"示例报告已保存到：\n{result.path}",
                                  [("open", "打开示例报告"), ("ok", "关闭")], "open", icon="info")
@@ -313,7 +313,7 @@ class ReportWizard(QWizard):
             return
         page = self.page(ID_GENERATE)
         if page.built:
-            page.show_result(result)
+            page.show_result(result, levels)
         self.notify(f"已生成报告“{Path(result.path).name}”")
 
     def output_locked(self, path: Path, suggestion: Path, message: str) -> None:

@@ -102,14 +102,15 @@ class GeneratePage(Page):
             self.open_button.setEnabled(False)
             self.folder_button.setEnabled(False)
 
-    def show_result(self, result) -> None:
+    def show_result(self, result, levels) -> None:
+        """levels: findings per level, as the 检查 page counts them for this draft."""
         self.set_running(False)
         from govreport.findings import ERROR, WARNING
-        errors = sum(1 for f in result.findings if f.level == ERROR)
-        warnings = sum(1 for f in result.findings if f.level == WARNING)
+        errors, warnings = levels.get(ERROR, 0), levels.get(WARNING, 0)
         text = f"已生成：{result.path}"
-        if errors or warnings:
-            text += f"\n注意：还有错误 {errors} 条、警告 {warnings} 条，可回到“检查”页查看。"
+        counts = "、".join(f"{name} {n} 条" for name, n in (("错误", errors), ("警告", warnings)) if n)
+        if counts:
+            text += f"\n注意：还有{counts}，可回到“检查”页查看。"
         self.result.setText(text)
         self.path.setText(str(result.path))
         self.open_button.setEnabled(True)
