@@ -365,3 +365,24 @@ def test_with_a_cached_skeleton_a_build_loads_neither_python_docx_nor_jinja2(tmp
                            capture_output=True, text=True, timeout=120) for i in range(2)]
     assert [r.stdout.strip() for r in runs] == ["['docx']", "[]"], runs[-1].stderr
     assert Document(tmp_path / "1.docx").paragraphs[0].style.name == "公文标题"
+
+
+def test_characters_word_cannot_hold_are_dropped_from_every_field_and_reported(tmp_path):
+    d = service.demo_draft()
+    d.variant = "submitted"
+    for name in ("note", "doc_number", "issuer", "cc", "printed_by", "issuing_office"):
+        setattr(d, name, (getattr(d, name) or "临江") + "\x01\x0b\ud800")
+    out = tmp_path / "r.docx"
+    result = service.build(d, out)
+    assert sum(f.code == "illegal-characters" for f in result.findings) == 6
+    with zipfile.ZipFile(out) as z:
+        for part in ("word/document.xml", "docProps/core.xml"):
+            etree.fromstring(z.read(part))          # Word refuses a part that does not parse
+    text = "".join(p.text for p in Document(out).paragraphs)
+    assert "\x01" not in text and "\x0b" not in text
+
+
+def test_the_writer_never_emits_characters_xml_cannot_hold():
+    from govreport import wordml
+    assert wordml.esc("a\x00b\x1fc\ud800d<e>&") == "abcd&lt;e&gt;&amp;"
+    assert wordml.esc("tab\tand\nnewline") == "tab\tand\nnewline"

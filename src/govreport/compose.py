@@ -16,7 +16,7 @@ from govreport.draft import Draft
 from govreport.figures import FigureSet, resolve
 from govreport.findings import ERROR, INFO, WARNING, Finding
 from govreport.layout import load_layout
-from govreport.normalize import normalise
+from govreport.normalize import normalise, remove_illegal
 from govreport.numfmt import chinese
 from govreport.pack import SectionSpec, TemplatePack, load_pack
 from govreport.title import break_title
@@ -73,16 +73,25 @@ class _Compiler:
         if section is not None and block is not None:
             self.citations += [Citation(section, block, ind) for ind in dict.fromkeys(log.used)]
         norm = normalise(rendered)
-        if norm.removed:
-            self.findings.append(Finding(
-                WARNING, "illegal-characters",
-                f"已删除{norm.removed}个无法写入 Word 的控制字符（多见于从网页复制的文字）",
-                section=section, block=block, quote=norm.text[:20]))
+        self._removed(norm.removed, norm.text, section, block)
         if norm.changes:
             self.findings.append(Finding(
                 INFO, "normalised", f"已规范标点：{norm.describe()}",
                 section=section, block=block, quote=norm.text[:20]))
         return norm.text
+
+    def literal(self, text: str) -> str:
+        """A field written as typed (发文字号, 抄送, 附注 …): only what Word cannot hold goes."""
+        cleaned, removed = remove_illegal(text)
+        self._removed(removed, cleaned, None, None)
+        return cleaned
+
+    def _removed(self, n: int, text: str, section: str | None, block: int | None) -> None:
+        if n:
+            self.findings.append(Finding(
+                WARNING, "illegal-characters",
+                f"已删除{n}个无法写入 Word 的控制字符（多见于从网页复制的文字）",
+                section=section, block=block, quote=text[:20]))
 
     def section_paras(self, spec_id: str, level1: str | None, heading: str,
                       blocks: list[blk.Block]) -> list[Para]:
@@ -158,10 +167,11 @@ class _Compiler:
             attachments=[self.text(a, None, None) for a in d.attachments if a.strip()],
             signature=self.text(signature, None, None),
             date_text=official(d.date_value()),
-            note=_bracketed(d.note), variant=d.variant, fonts=d.fonts,
-            doc_number=d.doc_number, issuer=d.issuer,
-            issuing_office=d.issuing_office or f"{d.unit}人民政府",
-            cc=d.cc, printed_by=d.printed_by or f"{d.unit}党政综合办公室",
+            note=_bracketed(self.literal(d.note)), variant=d.variant, fonts=d.fonts,
+            doc_number=self.literal(d.doc_number), issuer=self.literal(d.issuer),
+            issuing_office=self.literal(d.issuing_office or f"{d.unit}人民政府"),
+            cc=self.literal(d.cc),
+            printed_by=self.literal(d.printed_by or f"{d.unit}党政综合办公室"),
             printed_on_text=official(_iso(d.printed_on) or d.date_value()),
         )
         return Compiled(doc, self.findings, self.ctx.figures, self.citations)

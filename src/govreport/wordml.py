@@ -12,6 +12,7 @@ trees load python-docx's oxml layer, so writing a report from a cached skeleton 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f'xmlns:w="{W_NS}"'
@@ -46,9 +47,15 @@ SECTPR_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr",
 THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF).
+# The compiler removes them and tells the clerk; here they are dropped again so that no
+# caller can make the writer produce a document Word refuses to open.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def esc(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return (_NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;")
+            .replace(">", "&gt;").replace('"', "&quot;"))
 
 
 def _ordered(children: dict[str, str], order: tuple[str, ...]) -> str:
