@@ -16,7 +16,8 @@ DATA = Path(__file__).parent / "data"
 
 
 def make_book(path: Path, sheets: dict[str, list[list]], formats: dict | None = None,
-              merges: dict | None = None, hidden: tuple = ()) -> Path:
+              merges: dict | None = None, hidden: tuple = (), hidden_rows: dict | None = None,
+              hidden_columns: dict | None = None) -> Path:
     """A workbook with one sheet per entry; rows are lists of cell values (None = empty)."""
     wb = Workbook()
     wb.remove(wb.active)
@@ -32,6 +33,10 @@ def make_book(path: Path, sheets: dict[str, list[list]], formats: dict | None = 
             ws.merge_cells(rng)
         if name in hidden:
             ws.sheet_state = "hidden"
+        for r in (hidden_rows or {}).get(name, ()):
+            ws.row_dimensions[r].hidden = True
+        for c in (hidden_columns or {}).get(name, ()):
+            ws.column_dimensions[c].hidden = True
     wb.save(path)
     return path
 
@@ -488,3 +493,32 @@ def test_rows_already_read_import_exactly_like_the_file(pack, sample_workbook):
         {k: (f.value, f.previous, f.source) for k, f in from_file.figures.items()}
     assert from_rows.warnings == from_file.warnings
     assert len(from_rows.figures) >= 40
+
+
+# --- rows and columns the clerk hid ---------------------------------------------------------------
+
+def test_a_hidden_row_gives_way_to_a_shown_row_of_the_same_indicator(book, pack):
+    # last year's workbook reused: the old row hidden, a new one typed below it
+    path = book({"表": [["指标", "本年"], ["调处矛盾纠纷件数", 97], ["法治宣传活动场次", 26],
+                       ["调处矛盾纠纷件数", 128]]}, hidden_rows={"表": [2]})
+    r = read(path, pack)
+    assert r.figures["disputes_handled"].value == 128
+    assert r.figures["disputes_handled"].source == "表!B4"
+    assert r.warnings == []
+
+
+def test_a_figure_read_from_a_hidden_row_is_pointed_out(book, pack):
+    path = book({"表": [["指标", "本年"], ["调处矛盾纠纷件数", 97], ["法治宣传活动场次", 26]]},
+                hidden_rows={"表": [2]})
+    r = read(path, pack)
+    assert r.figures["disputes_handled"].value == 97
+    assert r.warnings == ["“调处矛盾纠纷件数”取自已隐藏的第2行（表!B2），"
+                          "如这一行已不用，请在统计表中删除它或填入新的数据"]
+
+
+def test_a_hidden_current_year_column_is_read_and_pointed_out(book, pack):
+    path = book({"表": [["指标", "2023年", "2024年"], ["调处矛盾纠纷件数", 97, 128]]},
+                hidden_columns={"表": ["C"]})
+    r = read(path, pack)
+    assert r.figures["disputes_handled"].value == 128
+    assert any("“2024年”列（C列）已隐藏" in w for w in r.warnings), r.warnings

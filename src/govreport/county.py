@@ -29,7 +29,7 @@ from govreport.figures import Figure
 from govreport.indicators import IndicatorSet
 from govreport.statistics import import_rows
 from govreport.statistics import tables as tb
-from govreport.statistics.xlsx import Book, ReadBook, ReadSheet
+from govreport.statistics.xlsx import NOTHING_HIDDEN, Book, Hidden, ReadBook, ReadSheet
 
 SHAPE_COLUMNS = "columns"
 SHAPE_SHEETS = "sheets"
@@ -61,6 +61,7 @@ class _Sheet:
     """A visible sheet of the county workbook, read once: (row number, cells)."""
     title: str
     rows: list[tuple[int, list[dict]]]
+    hidden: Hidden = NOTHING_HIDDEN
 
 
 @dataclass
@@ -71,6 +72,7 @@ class _Grid:
     title: str
     header_row: int
     rows: list[tuple[int, list[tuple], dict[int, tuple]]]
+    hidden: Hidden = NOTHING_HIDDEN
 
 
 @dataclass
@@ -200,6 +202,7 @@ def read_county_workbook(path: Path | str, year: int | None = None) -> CountyWor
                     notes.append(f"工作表“{ws.title}”已隐藏，未读取")
                     continue
                 sheet = _Sheet(ws.title, [(i, cells) for i, cells in book.rows(ws) if cells])
+                sheet.hidden = book.hidden.get(ws.title, NOTHING_HIDDEN)
                 kind = _classify(sheet)
                 if kind is None:
                     notes.append(f"工作表“{ws.title}”没有找到“指标”表头，未读取")
@@ -246,7 +249,7 @@ def _column_units(sheets: list[tuple[_Sheet, _Header]], book: CountyWorkbook) ->
         grid = _Grid(sheet.title, head.row, [
             (idx, [c for c in cells if c[_COL] in head.shared],
              {c[_COL]: c for c in cells if c[_COL] in head.units})
-            for idx, cells in sheet.rows if idx >= head.row])
+            for idx, cells in sheet.rows if idx >= head.row], sheet.hidden)
         seen_here: dict[str, int] = {}
         for col, name in head.units.items():
             where = f"{sheet.title}!{_col(col)}列"
@@ -269,7 +272,7 @@ def _unit_sheets(unit: UnitSource) -> list[ReadSheet]:
     """The unit's cells as sheets of their own: its sheet, or on each sheet the shared
     columns (指标, 单位 ...) and its own column, headed 本年."""
     if unit.sheet is not None:
-        return [ReadSheet(unit.sheet.title, unit.sheet.rows)]
+        return [ReadSheet(unit.sheet.title, unit.sheet.rows, unit.sheet.hidden)]
     sheets = []
     for part in unit.parts:
         col, header_row = part.column, part.grid.header_row
@@ -282,7 +285,7 @@ def _unit_sheets(unit: UnitSource) -> list[ReadSheet]:
             if idx == header_row:
                 cell = (col, _CURRENT_HEADER, "s", cell[_STYLE])
             rows.append((idx, sorted(shared + [cell], key=lambda c: c[_COL])))
-        sheets.append(ReadSheet(part.grid.title, rows))
+        sheets.append(ReadSheet(part.grid.title, rows, part.grid.hidden))
     return sheets
 
 

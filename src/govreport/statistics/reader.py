@@ -26,7 +26,7 @@ from govreport.statistics.labels import (
     BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,
 )
 from govreport.statistics.values import NO_CACHED_VALUE, Parsed, parse_cell
-from govreport.statistics.xlsx import DATE, NO_CACHE, Book, ReadBook
+from govreport.statistics.xlsx import DATE, NO_CACHE, NOTHING_HIDDEN, Book, ReadBook
 
 __all__ = ["Match", "Unmatched", "WorkbookImport", "TableInfo", "import_workbook",
            "normalise_label", "parse_ref"]
@@ -348,6 +348,7 @@ class _Candidate:
     table: tb.Table
     cur: tuple | None
     prev: tuple | None
+    hidden: bool = False        # the row is hidden in Excel/WPS
 
 
 def import_workbook(path: Path | str, indicators: IndicatorSet, year: int | None = None,
@@ -454,6 +455,11 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
             t.title_year = scan.title_year
             tb.choose_columns(t, year)
             result.tables.append(_table_info(t))
+            if t.current is not None and t.current.col in book.hidden.get(
+                    t.sheet, NOTHING_HIDDEN).columns:
+                result.warn(f"工作表“{t.sheet}”的“{t.current.header}”列"
+                            f"（{get_column_letter(t.current.col)}列）已隐藏，仍按本年数据读取；"
+                            f"如这一列已不用，请在统计表中删除它")
             if t.current is None:
                 have = "、".join(f"{y}年" for y in sorted(t.years())) or "无"
                 what = f"{year}年" if year is not None else "本年"
@@ -474,6 +480,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
         pi = t.columns.index(t.previous) if t.previous is not None else None
         letter = get_column_letter(t.current.col)
         sheet = t.sheet
+        hidden_rows = book.hidden.get(sheet, NOTHING_HIDDEN).rows
         for row, label, category, values in t.records:
             cur = values[ci]
             prev = values[pi] if pi is not None else None
@@ -486,7 +493,8 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
                     shown = clean_label(category) + " " + shown
             if fid is not None:
                 candidates.setdefault(fid, []).append(
-                    _Candidate(fid, how, shown, f"{sheet}!{letter}{row}", row, t, cur, prev))
+                    _Candidate(fid, how, shown, f"{sheet}!{letter}{row}", row, t, cur, prev,
+                               row in hidden_rows))
                 continue
             if not (_figure_like(cur) or _figure_like(prev)):
                 continue
@@ -501,6 +509,9 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
         if chosen is None:
             continue
         ind = indicators[fid]
+        if chosen.hidden:
+            result.warn(f"“{ind.name}”取自已隐藏的第{chosen.row}行（{chosen.source}），"
+                        f"如这一行已不用，请在统计表中删除它或填入新的数据")
         value, parsed = _convert(ind, chosen.cur, chosen.source, result)
         prev_source = _ref(chosen.table.sheet, chosen.row, chosen.table.previous.col) \
             if chosen.table.previous is not None else ""
@@ -542,6 +553,10 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
 
 def _pick(ind: Indicator, cands: list[_Candidate], result: WorkbookImport) -> _Candidate | None:
     """The row an indicator is read from when several rows match it; None when they disagree."""
+    # a row the clerk hid is one they took out of the table: a shown row wins over it
+    shown = [c for c in cands if not c.hidden]
+    if shown:
+        cands = shown
     if len(cands) == 1:
         return cands[0]
     # a row with a figure beats an empty one; then the closer match (exact, synonym, loose)

@@ -80,6 +80,7 @@ class _CachedValueParser(WorkSheetParser):
     """
 
     full_calc = False
+    hidden_rows: set[int]
 
     def parse_row(self, row):
         r = row.get("r")
@@ -87,8 +88,20 @@ class _CachedValueParser(WorkSheetParser):
             self.row_counter += 1
         else:
             self.row_counter = int(r) if r.isdigit() else int(float(r))
+        if row.get("hidden") in ("1", "true"):
+            self.hidden_rows.add(self.row_counter)
         self.col_counter = 0
         return self.row_counter, [self.parse_cell(el) for el in row]
+
+    def hidden_columns(self) -> set[int]:
+        """Columns hidden in the sheet (its <cols> come before the rows, so this is known
+        once the first row has been read)."""
+        out: set[int] = set()
+        for attrs in self.column_dimensions.values():
+            if attrs.get("hidden") in ("1", "true"):
+                lo = int(attrs.get("min", 0) or 0)
+                out.update(range(lo, int(attrs.get("max", lo) or lo) + 1))
+        return out
 
     def parse_cell(self, element):
         get = element.get
@@ -226,8 +239,21 @@ def damaged(path: Path, exc: BaseException, sheet: str | None = None) -> InputEr
     return InputError(f"“{name}”{where}已损坏或格式异常，无法读取；{RESAVE}", path=path, sheet=sheet)
 
 
+class Hidden:
+    """Rows and columns of a sheet that Excel/WPS do not show (the clerk "removed" them)."""
+
+    def __init__(self, rows: frozenset[int] = frozenset(), columns: frozenset[int] = frozenset()):
+        self.rows = rows
+        self.columns = columns
+
+
+NOTHING_HIDDEN = Hidden()
+
+
 class Book:
-    """An open workbook (read-only, cached values). Use as a context manager."""
+    """An open workbook (read-only, cached values). Use as a context manager.
+
+    hidden: per sheet title, its hidden rows and columns, known once rows() has read it."""
 
     def __init__(self, path: Path):
         import openpyxl
@@ -248,6 +274,7 @@ class Book:
             self._fh.close()
             raise damaged(path, exc) from exc
         self.percent_styles = _percent_styles(self.wb)
+        self.hidden: dict[str, Hidden] = {}
 
     def __enter__(self) -> "Book":
         return self
@@ -276,6 +303,7 @@ class Book:
                                         date_formats=wb._date_formats,
                                         timedelta_formats=wb._timedelta_formats)
             parser.full_calc = self.full_calc
+            parser.hidden_rows = set()
             it = parser.parse()
         except _DAMAGED as exc:
             raise damaged(self.path, exc, ws.title) from exc
@@ -290,6 +318,8 @@ class Book:
             raise damaged(self.path, exc, ws.title) from exc
         finally:
             src.close()
+            self.hidden[ws.title] = Hidden(frozenset(parser.hidden_rows),
+                                           frozenset(parser.hidden_columns()))
 
 
 class ReadSheet:
@@ -298,9 +328,11 @@ class ReadSheet:
 
     sheet_state = "visible"
 
-    def __init__(self, title: str, rows: list[tuple[int, list[tuple]]]):
+    def __init__(self, title: str, rows: list[tuple[int, list[tuple]]],
+                 hidden: Hidden = NOTHING_HIDDEN):
         self.title = title
         self.row_list = rows
+        self.hidden = hidden
 
 
 class ReadBook:
@@ -310,6 +342,7 @@ class ReadBook:
         self.path = path
         self.sheets = sheets
         self.percent_styles = percent_styles
+        self.hidden = {s.title: s.hidden for s in sheets}
 
     def rows(self, ws: ReadSheet, max_row: int | None = None) -> Iterator[tuple[int, list[tuple]]]:
         for idx, cells in ws.row_list:
