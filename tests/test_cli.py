@@ -23,6 +23,22 @@ def test_build_from_the_sample_workbook_without_a_draft(capsys, tmp_path, sample
     assert doc.paragraphs[0].text.startswith("清溪镇")       # unit taken from the workbook name
 
 
+def test_without_year_the_workbooks_own_year_is_the_report_year(capsys, tmp_path,
+                                                                  sample_workbook, monkeypatch):
+    from govreport import draft as draft_mod
+    monkeypatch.setattr(draft_mod, "default_year", lambda today=None: 2025)  # written in 2026
+    out = tmp_path / "草稿.json"
+    code, stdout, _ = run(capsys, "new", "--unit", "清溪镇", "--data", str(sample_workbook),
+                          "-o", str(out))
+    d = draft_mod.load(out)
+    assert d.year == 2024 and d.figures["disputes_handled"].value == 128
+    assert "报告年度按统计表定为2024年" in stdout
+    # a year given is kept, and the workbook's lack of it is said
+    code, stdout, _ = run(capsys, "new", "--unit", "清溪镇", "--year", "2025", "--data",
+                          str(sample_workbook), "-o", str(out))
+    assert draft_mod.load(out).year == 2025 and "没有2025年的数据列" in stdout
+
+
 def test_new_then_build_from_the_draft(capsys, tmp_path, sample_workbook):
     draft = tmp_path / "草稿.json"
     code, stdout, _ = run(capsys, "new", "--unit", "翻江镇", "--year", "2024", "-o", str(draft))

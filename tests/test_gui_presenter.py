@@ -296,6 +296,23 @@ def test_an_unmatched_row_can_be_bound_to_an_indicator(presenter, tmp_path, samp
     assert not any(u.label == "专题会议（党委）" for u in presenter.unmatched())
 
 
+def test_a_workbook_of_another_year_is_said_and_its_year_can_be_taken(presenter, view,
+                                                                       sample_workbook):
+    from govreport.draft import default_date
+    presenter.new_draft()
+    presenter.set_field("year", 2025)
+    presenter.set_field("date", default_date(2025))
+    presenter.load_workbook(sample_workbook)                 # a 2024 workbook
+    asked = [c for c in view.calls if c[0] == "workbook_year_differs"]
+    assert asked == [("workbook_year_differs", sample_workbook, 2024)]
+    assert presenter.figure_set().value("disputes_handled") is None   # no 2025 column
+    presenter.use_workbook_year(sample_workbook, 2024)
+    assert presenter.draft.year == 2024
+    assert presenter.draft.date == default_date(2024).isoformat()     # followed the year
+    assert presenter.figure_set().value("disputes_handled") == 128
+    assert len([c for c in view.calls if c[0] == "workbook_year_differs"]) == 1
+
+
 def test_a_bad_workbook_becomes_a_chinese_message(presenter, view, tmp_path):
     bad = tmp_path / "坏的.xlsx"
     bad.write_bytes(b"not a zip")

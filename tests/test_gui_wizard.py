@@ -678,3 +678,23 @@ def test_closing_while_a_report_is_being_written_lets_it_finish(qtbot, answers, 
     assert not w.isVisible()
     assert out.read_bytes() == b"report"          # written before close() returned
     _dispose(w)
+
+
+def test_a_workbook_of_another_year_offers_to_take_its_year(qtbot, wizard, answers,
+                                                            sample_workbook):
+    w = wizard
+    qtbot.mouseClick(w.currentPage().new_button, Qt.LeftButton)
+    basic = w.currentPage()
+    typed(basic.unit, "清溪镇")
+    basic.year.setValue(2025)
+    w.next()
+    figures = w.currentPage()
+    answers.on("统计表的年度与报告年度不同", "switch")
+    answers.open_file.append(sample_workbook)                    # a 2024 workbook
+    qtbot.mouseClick(figures.choose_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert "统计表的年度与报告年度不同" in answers.titles()
+    assert w.presenter.draft.year == 2024
+    assert w.presenter.figure_set().value("disputes_handled") == 128
+    w.back()
+    assert w.currentPage().year.value() == 2024

@@ -12,7 +12,7 @@ from govreport.compose import Compiled, compile_draft
 from govreport.docx_writer import write_docx
 from govreport.draft import Draft, new_draft
 from govreport.errors import InputError
-from govreport.findings import Finding, WARNING
+from govreport.findings import INFO, WARNING, Finding
 from govreport.pack import TemplatePack, load_pack
 
 DEMO_UNIT = "清溪镇"
@@ -89,8 +89,11 @@ def apply_workbook(draft: Draft, workbook: Path | str, pack: TemplatePack,
     result = import_workbook(workbook, pack.indicators, year=year or draft.year,
                              bindings=draft.bindings)
     take_figures(draft, result, workbook)
-    findings = [Finding(WARNING, "workbook", w) for w in result.warnings]
-    return findings
+    return _workbook_findings(result)
+
+
+def _workbook_findings(result) -> list[Finding]:
+    return [Finding(WARNING, "workbook", w) for w in result.warnings]
 
 
 def demo_draft() -> Draft:
@@ -114,12 +117,24 @@ def start_draft(unit: str | None, year: int | None, pack_id: str | None = None,
         unit = guess_unit(Path(workbook))
     if not unit:
         raise InputError("请用 --unit 指定单位名称（例如 --unit 翻江镇）")
-    if year is None:
+    if year is not None or not workbook:
         from govreport.draft import default_year
-        year = default_year()
-    draft = new_draft(unit, year, pack)
-    if workbook:
-        findings += apply_workbook(draft, workbook, pack, year)
+        draft = new_draft(unit, year or default_year(), pack)
+        if workbook:
+            findings += apply_workbook(draft, workbook, pack, year)
+        return draft, findings
+    # no year given: the workbook's own (a 2024 workbook makes a 2024 report, whatever
+    # today's date), else the usual default
+    from govreport.draft import default_year
+    from govreport.statistics import import_workbook
+    workbook = Path(workbook)
+    result = import_workbook(workbook, pack.indicators)
+    draft = new_draft(unit, result.year or default_year(), pack)
+    take_figures(draft, result, workbook)
+    findings += _workbook_findings(result)
+    if result.year and result.year != default_year():
+        findings.append(Finding(INFO, "report-year", f"报告年度按统计表定为{result.year}年"
+                                                   f"（如需其他年度，请加 --year 指定）"))
     return draft, findings
 
 

@@ -65,6 +65,7 @@ class View(Protocol):
     def busy(self, message: str | None) -> None: ...
     def notify(self, message: str) -> None: ...
     def workbook_loaded(self, path: Path, warnings: list[str]) -> None: ...
+    def workbook_year_differs(self, path: Path, workbook_year: int) -> None: ...
     def report_generated(self, result: "BuildResult", demo: bool, levels: Counter) -> None: ...
     def output_locked(self, path: Path, suggestion: Path, message: str) -> None: ...
     def import_done(self, result) -> None: ...
@@ -562,6 +563,9 @@ class WizardPresenter:
                 self._invalidate()
             self.view.figures_changed()
             self.view.workbook_loaded(path, list(imported.warnings))
+            own = imported.workbook_year
+            if own and own != self.draft.year and not quiet:
+                self.view.workbook_year_differs(path, own)
 
         def failed(exc):
             from govreport.errors import InputError
@@ -573,6 +577,15 @@ class WizardPresenter:
                 self._job_failed(exc)
 
         self.runner.run(job, done, failed, None if quiet else f"正在读取统计表“{path.name}”……")
+
+    def use_workbook_year(self, path: Path | str, year: int) -> None:
+        """The clerk takes the workbook's year as the report year: the 成文日期 follows if it
+        was still the default one, and the workbook is read again for that year."""
+        from govreport.draft import default_date
+        if self.draft.date == default_date(self.draft.year).isoformat():
+            self.set_field("date", default_date(year))
+        self.set_field("year", year)
+        self.load_workbook(path)
 
     def bind(self, indicator_id: str, cell: str) -> None:
         """The clerk says: this indicator is in that cell (e.g. 普法!D7). Re-reads the workbook."""

@@ -304,6 +304,17 @@ class ReportWizard(QWizard):
         self.notify(f"已读入统计表“{path.name}”")
         self._update_nav()
 
+    def workbook_year_differs(self, path: Path, workbook_year: int) -> None:
+        year = self.presenter.draft.year
+        answer = dialogs.ask(
+            self, "统计表的年度与报告年度不同",
+            f"统计表“{path.name}”是{workbook_year}年的数据，报告年度是{year}年。",
+            [("switch", f"报告年度改为{workbook_year}年"), ("keep", f"保持{year}年")], "switch",
+            icon="question",
+            detail=f"保持{year}年时，统计表中没有{year}年的数据列的表格不会读取。")
+        if answer == "switch":
+            self.presenter.use_workbook_year(path, workbook_year)
+
     def report_generated(self, result, demo: bool, levels) -> None:
         if demo:
             answer = dialogs.ask(self, "示例报告已生成", f"示例报告已保存到：\n{result.path}",

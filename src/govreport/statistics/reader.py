@@ -71,7 +71,7 @@ class TableInfo:
 @dataclass
 class WorkbookImport:
     path: Path
-    year: int | None
+    year: int | None                 # the year read (asked for, else the workbook's own)
     figures: dict[str, Figure] = field(default_factory=dict)
     matches: dict[str, Match] = field(default_factory=dict)
     unmatched: list[Unmatched] = field(default_factory=list)
@@ -79,6 +79,7 @@ class WorkbookImport:
     tables: list[TableInfo] = field(default_factory=list)
     hidden_sheets: list[str] = field(default_factory=list)
     sheets_without_table: list[str] = field(default_factory=list)
+    workbook_year: int | None = None  # the latest year its headers (or one title) name
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
@@ -444,8 +445,10 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
     # the report year: given, else the latest year named in a value column's header
     years = {y for t in all_tables for y in t.years()}
     title_years = {s.title_year for s in scans if s.title_year}
+    result.workbook_year = max(years) if years else (
+        max(title_years) if len(title_years) == 1 else None)
     if year is None:
-        year = max(years) if years else (max(title_years) if len(title_years) == 1 else None)
+        year = result.workbook_year
     result.year = year
 
     for scan in scans:
