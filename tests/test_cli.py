@@ -116,3 +116,13 @@ def test_the_cli_never_imports_qt(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=120)
     assert out.stdout.strip().endswith("False")
+
+
+def test_year_given_with_a_draft_is_the_report_year(capsys, tmp_path, sample_workbook):
+    draft = tmp_path / "草稿.json"
+    run(capsys, "new", "--unit", "清溪镇", "--year", "2023", "-o", str(draft))
+    out = tmp_path / "报告.docx"
+    run(capsys, "build", "--draft", str(draft), "--data", str(sample_workbook), "--year", "2024",
+        "-o", str(out))
+    text = "\n".join(p.text for p in Document(out).paragraphs)
+    assert text.startswith("清溪镇2024年") and "调处矛盾纠纷128起" in text

@@ -52,7 +52,8 @@ def _parser():
     b.add_argument("--data", metavar="统计表.xlsx", help="年度统计表；与草稿同用时以统计表数据为准")
     b.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
     b.add_argument("--unit", metavar="单位", help="单位名称（无草稿时使用）")
-    b.add_argument("--year", type=int, metavar="年度", help="报告年度（默认：上一年）")
+    b.add_argument("--year", type=int, metavar="年度",
+                   help="报告年度（默认：草稿的年度；无草稿时为统计表标明的年度，否则上一年）")
     b.add_argument("--fonts", metavar="字体方案",
                    help="windows-gb2312（默认）、windows-builtin、xinchuang-gbk")
     b.add_argument("--variant", choices=["public", "submitted"],
@@ -63,7 +64,8 @@ def _parser():
     n = sub.add_parser("new", help="新建草稿（默认文字）",
                        description="新建一份草稿文件，各部分为模板的默认文字。")
     n.add_argument("--unit", required=True, metavar="单位", help="单位名称，如 翻江镇")
-    n.add_argument("--year", type=int, metavar="年度", help="报告年度（默认：上一年）")
+    n.add_argument("--year", type=int, metavar="年度",
+                   help="报告年度（默认：统计表标明的年度，否则上一年）")
     n.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
     n.add_argument("--data", metavar="统计表.xlsx", help="同时读入统计表数据")
     n.add_argument("-o", "--output", required=True, metavar="草稿.json", help="草稿文件")
@@ -82,6 +84,8 @@ def _cmd_build(args) -> int:
         d = service.demo_draft()
     elif args.draft:
         d = draft_mod.load(args.draft)
+        if args.year:
+            d.year = args.year           # the report year asked for, over the draft's
         if args.data:
             from govreport.pack import load_pack
             findings += service.apply_workbook(d, args.data, load_pack(d.template), args.year)
