@@ -223,12 +223,21 @@ def test_submitted_variant_has_header_and_colophon(tmp_path):
     assert "签发人：王明" in number.text
     bdr = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert bdr.get(qn("w:color")) == "FF0000"
-    table = doc.tables[0]
-    assert table.rows[0].cells[0].text == "抄送：县委全面依法治县委员会办公室。"
-    assert table.rows[1].cells[0].text.endswith("2025年1月20日印发")
-    tblp = table._tbl.tblPr.find(qn("w:tblpPr"))
-    assert int(tblp.get(qn("w:tblpY"))) == mm_to_twips(225) - 2 * 579
-    assert "（此件公开发布）" in texts
+    assert "（此件公开发布）" == texts[-1]
+    # the 版记: a table in a text box anchored in the last paragraph, standing on the foot
+    # of the text block (its last rule on the lower edge of the 版心)
+    last = doc.paragraphs[-1]._p
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    [anchor] = last.iter(wp + "anchor")
+    pos_v = anchor.find(wp + "positionV")
+    assert (pos_v.get("relativeFrom"), pos_v.find(wp + "align").text) == ("margin", "bottom")
+    assert anchor.find(wp + "wrapTopAndBottom") is not None
+    assert int(anchor.find(wp + "extent").get("cx")) == mm_to_twips(156) * 635
+    [table] = last.iter(qn("w:tbl"))
+    rows = ["".join(t.text for t in tr.iter(qn("w:t"))) for tr in table.iter(qn("w:tr"))]
+    assert rows == ["抄送：县委全面依法治县委员会办公室。", "清溪镇党政综合办公室2025年1月20日印发"]
+    assert table.find(qn("w:tblPr")).find(qn("w:tblpPr")) is None
+    assert len(doc.tables) == 0            # nothing left in the body's flow
 
 
 def test_well_formed_parts_and_python_docx_round_trip_keeps_paragraph_count(demo_docx, tmp_path):

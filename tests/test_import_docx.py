@@ -236,3 +236,21 @@ def test_last_years_plans_are_listed_as_this_years_work(own_reports):
     report = import_file(own_reports["public"][1]).report
     assert report.last_plans[0] == "（一）提升干部依法行政能力"
     assert len(report.last_plans) == 4
+
+
+def test_text_in_a_text_box_is_read_once_though_word_stores_it_twice(tmp_path):
+    from docx.oxml import parse_xml
+    from govreport import reportfile
+    d = docx.Document()
+    p = d.add_paragraph("正文段落。")
+    box = ('<w:txbxContent><w:p><w:r><w:t>抄送：县司法局。</w:t></w:r></w:p></w:txbxContent>')
+    p._p.append(parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f'<mc:Fallback><v:textbox>{box}</v:textbox></mc:Fallback></mc:AlternateContent></w:r>'))
+    d.save(tmp_path / "框.docx")
+    lines = [ln.text for ln in reportfile.read_docx(tmp_path / "框.docx").lines if ln.text]
+    assert lines == ["正文段落。", "抄送：县司法局。"]

@@ -183,8 +183,14 @@ def test_submitted_header_mark_is_35mm_into_the_text_block_with_a_red_rule(submi
 def test_submitted_colophon_has_thick_thin_thick_rules_on_the_last_page(submitted_pdf):
     last = submitted_pdf.pages[-1]
     rules = sorted(last.lines + last.rects, key=lambda r: r["top"])
-    widths = [round(r.get("linewidth") or 0, 2) for r in rules if r["top"] < BOTTOM]
+    rules = [r for r in rules if r["top"] < BOTTOM + ONE_MM]
+    widths = [round(r.get("linewidth") or 0, 2) for r in rules]
     assert widths[-3:] == [1.0, 0.75, 1.0]
+    # 7.4.1: the last rule on the lower edge of the 版心, the text of the page above the first
+    assert abs(rules[-1]["top"] - BOTTOM) < 0.5 * ONE_MM
+    first_rule = rules[-3]["top"]
+    text_above = [ln for ln in page_lines(last) if ln.bottom < first_rule]
+    assert any(ln.text == "（此件公开发布）" for ln in text_above)
     words = [ln.text for ln in page_lines(last)]
     assert "抄送：县委全面依法治县委员会办公室。" in words
     printed = next(ln for ln in page_lines(last) if ln.text.endswith("印发"))

@@ -147,10 +147,10 @@ class _Body:
         self.ctx = ctx
         self.parts: list[str] = []
 
-    def para(self, style: str, runs: list[tuple[str, str]], **ppr) -> None:
+    def para(self, style: str, runs: list[tuple[str, str]], tail: str = "", **ppr) -> None:
         sid = STYLE_IDS[style]
         pstyle = None if sid == "Normal" else sid
-        self.parts.append(wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs))
+        self.parts.append(wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs, tail))
 
     def raw(self, ppr_xml: str, runs_xml: str) -> None:
         """A paragraph with its own properties and runs (版头 and 版记 lines)."""
@@ -217,19 +217,19 @@ def _write_header(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
     body.blank(h["blank_lines_before_title"])
 
 
-def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
+def _colophon_run(doc: ReportDocument, ctx: _Ctx) -> str:
     """版记 at the bottom of the last page: 抄送, 印发机关和印发日期 between rules (7.4).
 
-    A floating table positioned so that its last rule lies on the lower edge of the 版心
-    (7.4.1); body text flows above it. Word and WPS honour the position; LibreOffice 7.4
-    imports such a table inline, right after the text (docs/layout.md).
+    A table in a text box anchored in the last paragraph and standing at the foot of its
+    page's text block, so that its last rule lies on the lower edge of the 版心 (7.4.1); body
+    text stays above it, and when the last page has no room the 版记 goes to a page of its own
+    (docs/layout.md).
     """
     c = ctx.layout["colophon"]
     prof = ctx.profile
     rpr = wml.rpr_xml(font=prof.font(c["font"]), size_pt=c["size_pt"], spacing=0)
     one = round(c["size_pt"] * 20 * c["indent_chars"])
     width = ctx.layout.text_width_twips
-    p = ctx.layout.page
     rows = []
     if doc.cc:
         ppr = wml.ppr_xml(left=one, right=one, first_line=0, jc="left", line=ctx.line,
@@ -239,11 +239,10 @@ def _write_colophon(body: _Body, doc: ReportDocument, ctx: _Ctx) -> None:
                       snap_to_grid=False, tabs=[("right", width - one)])
     rows.append([(ppr, wml.run_xml(doc.printed_by, rpr) + wml.tab_run()
                   + wml.run_xml(doc.printed_on_text + "印发", rpr))])
-    block_height = mm_to_twips(p["height_mm"] - p["top_mm"] - p["bottom_mm"])
-    y = block_height - len(rows) * ctx.line
-    body.block(wml.colophon_table_xml(rows, width, c["thick_eighths"], c["thin_eighths"],
-                                      ctx.line, y))
-    body.block(wml.anchor_paragraph_xml())
+    table = wml.colophon_table_xml(rows, width, c["thick_eighths"], c["thin_eighths"], ctx.line)
+    # a text box ends in a paragraph: a 1 pt one below the table, inside the box's height
+    return wml.bottom_box_run_xml(table + wml.tiny_paragraph_xml(), width,
+                                  len(rows) * ctx.line + wml.TINY_LINE, "版记")
 
 
 DOCUMENT_PART = "word/document.xml"
@@ -416,12 +415,11 @@ def _body_xml(doc: ReportDocument, ctx: _Ctx) -> list[str]:
         sig_right, date_right = _signature_indents(ctx, doc.signature, doc.date_text)
     body.blank(blanks, keep_next=True)
     body.para("signature", [(doc.signature, "")], right=ctx.chars(sig_right))
-    body.para("date", [(doc.date_text, "")], right=ctx.chars(date_right),
-              keep_next=bool(doc.note))
+    colophon = _colophon_run(doc, ctx) if submitted else ""     # in the last paragraph
+    body.para("date", [(doc.date_text, "")], "" if doc.note else colophon,
+              right=ctx.chars(date_right), keep_next=bool(doc.note))
     if doc.note:
-        body.para("note", [(doc.note, "")])
-    if submitted:
-        _write_colophon(body, doc, ctx)
+        body.para("note", [(doc.note, "")], colophon)
     return body.parts
 
 

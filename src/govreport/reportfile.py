@@ -41,6 +41,17 @@ def paragraph_text(raw: str) -> str:
     return _SOFT_BREAK_CJK.sub("", raw).replace("\n", " ").replace("\t", " ")
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p) -> list:
+    """The contents of the text boxes anchored in a paragraph. Word writes each box twice
+    (DrawingML, and a VML copy under mc:Fallback); the copy is skipped."""
+    from docx.oxml.ns import qn
+    return [box for box in p.iter(qn("w:txbxContent"))
+            if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]
+
+
 def visible_len(text: str) -> int:
     """Characters that are not blanks: what the import's character accounting counts."""
     return sum(1 for c in text if not (c.isspace() or c in _INVISIBLE))
@@ -167,6 +178,8 @@ def _docx_source(document, name: str) -> Source:
                     text = prefix + text.lstrip()
                 add(text, style_level=level, title_style=is_title,
                     style=(para.style.name if para.style is not None else "") or "")
+                for box in _text_boxes(child):   # e.g. a 版记 standing at the page foot
+                    walk(box)
             elif child.tag == qn("w:tbl"):
                 tables += 1
                 for row in Table(child, document).rows:

@@ -253,15 +253,18 @@ def paragraph_runs_xml(ppr: str, runs_xml: str) -> str:
     return f"<w:p {W}><w:pPr>{ppr}</w:pPr>{runs_xml}</w:p>"
 
 
-def paragraph_xml(ppr: str, runs: list[tuple[str, str]]) -> str:
-    """runs: (text, run properties xml)."""
-    return paragraph_runs_xml(ppr, "".join(run_xml(t, r) for t, r in runs if t))
+def paragraph_xml(ppr: str, runs: list[tuple[str, str]], tail: str = "") -> str:
+    """runs: (text, run properties xml); tail: more runs as XML (an anchored drawing)."""
+    return paragraph_runs_xml(ppr, "".join(run_xml(t, r) for t, r in runs if t) + tail)
 
 
-def anchor_paragraph_xml() -> str:
-    """A near-invisible last paragraph: a floating table needs one to anchor to (LibreOffice
-    drops a floating table that ends the body) and Word wants the body to end in a paragraph."""
-    return (f'<w:p {W}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
+TINY_LINE = 20       # twips: the height of tiny_paragraph_xml()
+
+
+def tiny_paragraph_xml() -> str:
+    """An empty 1 pt paragraph, for where the schema wants a paragraph after a table (the end
+    of a text box or a table cell) but the page should not show one."""
+    return (f'<w:p {W}><w:pPr><w:spacing w:before="0" w:after="0" w:line="{TINY_LINE}" '
             'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
 
 
@@ -385,17 +388,13 @@ def chinese_typography_settings(settings_el) -> None:
 # --- 版记 (colophon) ------------------------------------------------------------------------
 
 def colophon_table_xml(rows: list[list[tuple[str, str]]], width: int, thick: int, thin: int,
-                       row_height: int, y: int) -> str:
-    """A one-column table whose rows are separated by the 版记 rules (7.4.1), floating at
-    y twips below the top margin.
+                       row_height: int) -> str:
+    """A one-column table whose rows are separated by the 版记 rules (7.4.1).
 
     rows: each row a list of (paragraph properties xml, runs xml). The first and last
     rules are thick, the ones between thin.
     """
-    out = [f'<w:tbl {W}><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" '
-           'w:topFromText="0" w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" '
-           f'w:tblpXSpec="center" w:tblpY="{y}"/><w:tblOverlap w:val="never"/>'
-           f'<w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+    out = [f'<w:tbl {W}><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
            '<w:tblLayout w:type="fixed"/>'
            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
            '</w:tblCellMar></w:tblPr>'
@@ -416,3 +415,41 @@ def colophon_table_xml(rows: list[list[tuple[str, str]]], width: int, thick: int
         out.append("</w:tc></w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+EMU_PER_TWIP = 635
+_WPS_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+
+
+def bottom_box_run_xml(content_xml: str, width: int, height: int, name: str,
+                       shape_id: int = 1) -> str:
+    """A run anchoring a borderless text box (width x height twips) at the foot of the text
+    block of its paragraph's page: its lower edge on the lower margin, centred, its content
+    bottom-aligned, body text kept above it (top and bottom wrapping). content_xml:
+    block-level XML ending in a paragraph, as a text box requires.
+
+    A DrawingML text box inside mc:AlternateContent, as Word 2010 and later write one;
+    LibreOffice and WPS read it too (LibreOffice places a floating table inline instead)."""
+    cx, cy = width * EMU_PER_TWIP, height * EMU_PER_TWIP
+    drawing = (
+        f'<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">'
+        f'<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+        f'<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:wrapTopAndBottom/><wp:docPr id="{shape_id}" name="{esc(name)}"/>'
+        f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+        f'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
+        f'<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f'<wps:txbx><w:txbxContent>{content_xml}</w:txbxContent></wps:txbx>'
+        f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
+        f'anchor="b" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData>'
+        f'</a:graphic></wp:anchor></w:drawing>')
+    return (f'<w:r {W} {_WPS_NS}><mc:AlternateContent><mc:Choice Requires="wps">{drawing}'
+            f'</mc:Choice></mc:AlternateContent></w:r>')
