@@ -6,6 +6,7 @@ and a real QMessageBox/QFileDialog would fail the test instead of blocking it.
 """
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -698,3 +699,33 @@ def test_a_workbook_of_another_year_offers_to_take_its_year(qtbot, wizard, answe
     assert w.presenter.figure_set().value("disputes_handled") == 128
     w.back()
     assert w.currentPage().year.value() == 2024
+
+
+def test_the_submitted_version_takes_its_header_and_colophon_from_the_basic_page(
+        qtbot, wizard, gui_home):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(ID_BASIC)
+    basic = w.currentPage()
+    assert not basic.submitted_box.isVisibleTo(basic)
+    basic.submitted.click()
+    qtbot.waitUntil(basic.submitted_box.isVisible, timeout=2000)
+    assert basic.printed_by.placeholderText() == "默认：清溪镇党政综合办公室"
+    typed(basic.issuing_office, "中共清溪镇委员会 清溪镇人民政府")
+    typed(basic.cc, "县委全面依法治县委员会办公室")
+    typed(basic.printed_by, "清溪镇党政办公室")
+    assert basic.printed_same.isChecked() and not basic.printed_on.isEnabled()
+    basic.printed_same.click()
+    basic.printed_on.setDate(QDate(2025, 1, 22))
+    d = w.presenter.draft
+    assert (d.variant, d.cc, d.printed_by, d.printed_on) == (
+        "submitted", "县委全面依法治县委员会办公室", "清溪镇党政办公室", "2025-01-22")
+    out = gui_home / "上报件.docx"
+    w.presenter.generate(out)
+    idle(qtbot, w)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "中共清溪镇委员会 清溪镇人民政府" in xml
+    assert "抄送：县委全面依法治县委员会办公室。" in xml
+    assert "清溪镇党政办公室" in xml and "2025年1月22日印发" in xml
+    basic.printed_same.click()                        # back to the 成文日期
+    assert w.presenter.draft.printed_on is None

@@ -169,9 +169,9 @@ class _Compiler:
             date_text=official(d.date_value()),
             note=_bracketed(self.literal(d.note)), variant=d.variant, fonts=d.fonts,
             doc_number=self.literal(d.doc_number), issuer=self.literal(d.issuer),
-            issuing_office=self.literal(d.issuing_office or f"{d.unit}人民政府"),
+            issuing_office=self.literal(d.issuing_office or default_issuing_office(d.unit)),
             cc=self.literal(d.cc),
-            printed_by=self.literal(d.printed_by or f"{d.unit}党政综合办公室"),
+            printed_by=self.literal(d.printed_by or default_printed_by(d.unit)),
             printed_on_text=official(_iso(d.printed_on) or d.date_value()),
         )
         return Compiled(doc, self.findings, self.ctx.figures, self.citations)
@@ -179,6 +179,16 @@ class _Compiler:
     def _heading(self, source: str) -> str:
         """Pack text (a heading, the default 署名) rendered for messages and defaults."""
         return wording.render(source, self.ctx)[0]
+
+
+def default_issuing_office(unit: str) -> str:
+    """发文机关标志 of a 上报件 when the draft names none."""
+    return f"{unit}人民政府"
+
+
+def default_printed_by(unit: str) -> str:
+    """印发机关 of the 版记 when the draft names none."""
+    return f"{unit}党政综合办公室"
 
 
 def _adhoc(sid: str) -> SectionSpec:

@@ -50,7 +50,8 @@ def __getattr__(name: str):
 
 
 _BASIC_FIELDS = ("unit", "year", "title", "recipient", "signature", "date", "variant", "fonts",
-                 "doc_number", "issuer", "note")
+                 "doc_number", "issuer", "note", "issuing_office", "cc", "printed_by",
+                 "printed_on")
 _FIELD_CODES = {"title": "title", "recipient": "recipient", "signature": "signature",
                 "date": "date"}
 
@@ -338,19 +339,21 @@ class WizardPresenter:
     def get_field(self, name: str):
         if name == "date":
             return self.draft.date_value()
+        if name == "printed_on":       # None: the 成文日期
+            return dt.date.fromisoformat(self.draft.printed_on) if self.draft.printed_on else None
         return getattr(self.draft, name)
 
     def set_field(self, name: str, value) -> None:
         if name not in _BASIC_FIELDS:
             raise KeyError(name)
         d = self.draft
-        if name == "date":
+        if name in ("date", "printed_on"):
             value = value.isoformat() if isinstance(value, dt.date) else value
         if name == "title":
             value = (value or "").strip() or None
             if value == self.computed_title():
                 value = None
-        if name in ("unit",):
+        if name in ("unit", "issuing_office", "cc", "printed_by"):
             value = value.strip()
         if name == "fonts":
             self._fonts_open = False
@@ -406,6 +409,13 @@ class WizardPresenter:
 
     def default_signature(self) -> str:
         return self.render(self.pack.signature)
+
+    def default_frame(self) -> dict[str, str]:
+        """What the 上报件's 发文机关标志 and 印发机关 say when left empty."""
+        from govreport.compose import default_issuing_office, default_printed_by
+        unit = self.draft.unit or "本单位"
+        return {"issuing_office": default_issuing_office(unit),
+                "printed_by": default_printed_by(unit)}
 
     def validate_basic(self, today: dt.date | None = None) -> dict[str, str]:
         today = today or dt.date.today()

@@ -1,12 +1,13 @@
-"""基本信息: unit, year, title (computed, editable), 主送机关, 署名, 成文日期, variant, font profile."""
+"""基本信息: unit, year, title (computed, editable), 主送机关, 署名, 成文日期, variant (with the 上报件's
+版头 and 版记 fields), font profile."""
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout,
+                               QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QRadioButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from govreport.gui.crash import guarded
 from govreport.gui.pages.base import Page, error_label, show_message
@@ -29,9 +30,21 @@ class BasicPage(Page):
         super().__init__(wizard, "基本信息", "这些内容出现在报告的标题、主送机关和落款中。")
 
     def build(self) -> None:
+        # the fields scroll when the window is short (a 1366x768 laptop at 125 %): with the
+        # 上报件's rows shown they are taller than the window's minimum height
+        content = QWidget()
+        self.fields = content
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.layout_.addLayout(form)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(content)
+        self.layout_.addWidget(scroll)
 
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("例如：清溪镇")
@@ -89,14 +102,33 @@ class BasicPage(Page):
         variant_box.setLayout(variant_row)
         form.addRow("文件版本：", variant_box)
 
-        self.submitted_box = QGroupBox("上报件的版头")
+        self.submitted_box = QGroupBox("上报件的版头和版记")
         sub = QFormLayout(self.submitted_box)
+        self.issuing_office = QLineEdit()
+        self.issuing_office.setToolTip("版头中红色的发文机关标志")
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText("例如：清政发〔2025〕3号")
         self.issuer = QLineEdit()
         self.issuer.setPlaceholderText("签发人姓名")
+        self.cc = QLineEdit()
+        self.cc.setPlaceholderText("例如：县委全面依法治县委员会办公室（可不填）")
+        self.printed_by = QLineEdit()
+        self.printed_same = QCheckBox("同成文日期")
+        self.printed_on = QDateEdit()
+        self.printed_on.setCalendarPopup(True)
+        self.printed_on.setDisplayFormat("yyyy年M月d日")
+        printed_row = QHBoxLayout()
+        printed_row.setContentsMargins(0, 0, 0, 0)
+        printed_row.addWidget(self.printed_same)
+        printed_row.addWidget(self.printed_on, 1)
+        printed_box = QWidget()
+        printed_box.setLayout(printed_row)
+        sub.addRow("发文机关标志：", self.issuing_office)
         sub.addRow("发文字号：", self.doc_number)
         sub.addRow("签发人：", self.issuer)
+        sub.addRow("抄送：", self.cc)
+        sub.addRow("印发机关：", self.printed_by)
+        sub.addRow("印发日期：", printed_box)
         form.addRow(self.submitted_box)
 
         self.note = QLineEdit()
@@ -111,7 +143,6 @@ class BasicPage(Page):
         form.addRow("字体方案(&F)：", _with_message(self.fonts, self.fonts_note))
         self._loading = True
         self._fill_fonts()
-        self.layout_.addStretch(1)
 
         # user edits only (textEdited), so refreshing the fields never loops back
         self.unit.textEdited.connect(guarded(lambda t: self._set("unit", t)))
@@ -125,6 +156,11 @@ class BasicPage(Page):
         self.variant_group.buttonToggled.connect(guarded(self._variant_changed))
         self.doc_number.textEdited.connect(guarded(lambda t: self._set("doc_number", t)))
         self.issuer.textEdited.connect(guarded(lambda t: self._set("issuer", t)))
+        self.issuing_office.textEdited.connect(guarded(lambda t: self._set("issuing_office", t)))
+        self.cc.textEdited.connect(guarded(lambda t: self._set("cc", t)))
+        self.printed_by.textEdited.connect(guarded(lambda t: self._set("printed_by", t)))
+        self.printed_same.toggled.connect(guarded(self._printed_same_toggled))
+        self.printed_on.dateChanged.connect(guarded(self._printed_on_changed))
         self.note.textEdited.connect(guarded(lambda t: self._set("note", t)))
         self.fonts.currentIndexChanged.connect(guarded(self._fonts_changed))
         self._loading = False
@@ -180,6 +216,13 @@ class BasicPage(Page):
             (self.submitted if d.variant == "submitted" else self.public).setChecked(True)
             _set_text(self.doc_number, d.doc_number)
             _set_text(self.issuer, d.issuer)
+            _set_text(self.issuing_office, d.issuing_office)
+            _set_text(self.cc, d.cc)
+            _set_text(self.printed_by, d.printed_by)
+            printed = p.get_field("printed_on")
+            self.printed_same.setChecked(printed is None)
+            shown = printed or p.get_field("date")
+            self.printed_on.setDate(QDate(shown.year, shown.month, shown.day))
             _set_text(self.note, d.note)
             self._select_fonts()
         finally:
@@ -195,6 +238,13 @@ class BasicPage(Page):
         if not self.title_lines.hasFocus():
             _set_text(self.title_lines, " / ".join(p.title_lines()))
         self.submitted_box.setVisible(p.draft.variant == "submitted")
+        defaults = p.default_frame()
+        self.issuing_office.setPlaceholderText(f"默认：{defaults['issuing_office']}")
+        self.printed_by.setPlaceholderText(f"默认：{defaults['printed_by']}")
+        self.printed_on.setEnabled(not self.printed_same.isChecked())
+        if self.printed_same.isChecked():           # shows the 成文日期 it follows
+            day = p.get_field("date")
+            self.printed_on.setDate(QDate(day.year, day.month, day.day))
         self.signature.setPlaceholderText(f"默认：{p.default_signature()}")
         self._show_validation()
 
@@ -217,6 +267,16 @@ class BasicPage(Page):
 
     def _date_changed(self, qdate: QDate) -> None:
         self._set("date", dt.date(qdate.year(), qdate.month(), qdate.day()))
+
+    def _printed_same_toggled(self, same: bool) -> None:
+        if self._loading:
+            return
+        qd = self.printed_on.date()
+        self._set("printed_on", None if same else dt.date(qd.year(), qd.month(), qd.day()))
+
+    def _printed_on_changed(self, qdate: QDate) -> None:
+        if not self.printed_same.isChecked():
+            self._set("printed_on", dt.date(qdate.year(), qdate.month(), qdate.day()))
 
     def _variant_changed(self, button, checked: bool) -> None:
         if checked:
