@@ -84,6 +84,30 @@ def test_broken_drafts_get_a_one_line_chinese_message(tmp_path, content, words):
     assert "\n" not in str(e.value)
 
 
+@pytest.mark.parametrize("fields,words", [
+    ({"unit": 5}, "单位名称（unit）"),
+    ({"year": "二〇二四"}, "报告年度（year）"),
+    ({"date": "2025-13-45"}, "成文日期（date）“2025-13-45”不是有效日期"),
+    ({"printed_on": "昨天"}, "印发日期"),
+    ({"note": ["此件公开发布"]}, "附注（note）"),
+    ({"sections": "全文"}, "各部分（sections）"),
+    ({"sections": [{"id": "preamble", "blocks": [{"text": 5}]}]}, "部分“preamble”的第1段"),
+    ({"figures": {"disputes_handled": {"value": "很多"}}}, "数据“disputes_handled”"),
+    ({"bindings": {"disputes_handled": 7}}, "bindings"),
+])
+def test_a_hand_edited_draft_with_a_wrong_field_names_the_field(demo, tmp_path, fields, words):
+    import json
+    data = demo.to_dict()
+    data.update(fields)
+    path = tmp_path / "改过的草稿.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    with pytest.raises(InputError) as e:
+        draft_mod.load(path)
+    message = str(e.value)
+    assert "改过的草稿.json" in message and words in message and "\n" not in message
+    assert "Error" not in message and "'" not in message          # no Python text
+
+
 def test_a_missing_draft_names_the_path(tmp_path):
     with pytest.raises(InputError, match="找不到草稿文件"):
         draft_mod.load(tmp_path / "无.json")

@@ -188,10 +188,77 @@ def from_json_text(text: str, path: Path | str = "草稿") -> Draft:
     while version < SCHEMA_VERSION:
         d = MIGRATIONS[version](d)
         version = d["schema_version"]
+    problem = _shape_problem(d)
+    if problem:
+        raise InputError(f"草稿文件“{name}”中{problem}，可能被手工改动过；请用向导打开上一次保存的"
+                         f"草稿，或用 govreport new 新建", path=path)
     try:
         return Draft.from_dict(d)
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"草稿文件“{name}”内容不完整：{exc}", path=path) from exc
+        raise InputError(f"草稿文件“{name}”内容不完整或格式有误", path=path) from exc
+
+
+# What a hand-edited draft may get wrong, checked before anything uses it: one line naming
+# the field, never a traceback from deep in the build.
+_TEXT_FIELDS = {"template": "模板", "recipient": "主送机关", "signature": "署名", "note": "附注",
+                "variant": "文件版本", "fonts": "字体方案", "doc_number": "发文字号",
+                "issuer": "签发人", "issuing_office": "发文机关标志", "cc": "抄送",
+                "printed_by": "印发机关", "title": "标题", "closing": "结束语",
+                "source_text": "原报告文字"}
+_DATE_FIELDS = {"date": "成文日期", "printed_on": "印发日期"}
+_BLOCK_TEXTS = ("text", "title", "number", "type")
+
+
+def _shape_problem(d: dict) -> str | None:
+    """What is wrong with a draft's fields, in Chinese; None when all is well."""
+    if not isinstance(d.get("unit"), str):
+        return "的单位名称（unit）应为文字"
+    year = d.get("year")
+    if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit():
+        return f"的报告年度（year）应为年份数字，现为“{year}”"
+    for key, label in _TEXT_FIELDS.items():
+        if d.get(key) is not None and not isinstance(d[key], str):
+            return f"的{label}（{key}）应为文字"
+    for key, label in _DATE_FIELDS.items():
+        value = d.get(key)
+        if value:
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                return f"的{label}（{key}）“{value}”不是有效日期（应写作 2025-01-20）"
+    for key in ("title_lines", "attachments"):
+        value = d.get(key)
+        if value is not None and not (isinstance(value, list)
+                                      and all(isinstance(x, str) for x in value)):
+            return f"的“{key}”应为文字列表"
+    sections = d.get("sections", [])
+    if not isinstance(sections, list):
+        return "的各部分（sections）应为列表"
+    for i, sec in enumerate(sections, 1):
+        if not isinstance(sec, dict) or not isinstance(sec.get("id"), str) \
+                or not isinstance(sec.get("blocks", []), list):
+            return f"第{i}个部分（sections）的格式有误"
+        for j, block in enumerate(sec.get("blocks", []), 1):
+            if not isinstance(block, dict) or any(
+                    block.get(k) is not None and not isinstance(block[k], str)
+                    for k in _BLOCK_TEXTS) or not isinstance(block.get("level", 2), int):
+                return f"部分“{sec['id']}”的第{j}段格式有误"
+    for key in ("figures", "overrides"):
+        figures = d.get(key) or {}
+        if not isinstance(figures, dict):
+            return f"的数据（{key}）格式有误"
+        for fid, fig in figures.items():
+            if not isinstance(fig, dict) or any(
+                    fig.get(k) is not None and (isinstance(fig[k], bool)
+                                                or not isinstance(fig[k], (int, float)))
+                    for k in ("value", "previous")):
+                return f"数据“{fid}”（{key}）的数值应为数字"
+    bindings = d.get("bindings") or {}
+    if not isinstance(bindings, dict) or not all(isinstance(v, str) for v in bindings.values()):
+        return "的指定单元格（bindings）格式有误"
+    if d.get("workbook") is not None and not isinstance(d["workbook"], dict):
+        return "的统计表记录（workbook）格式有误"
+    return None
 
 
 def load(path: Path | str) -> Draft:
