@@ -395,3 +395,28 @@ def test_the_writer_never_emits_characters_xml_cannot_hold():
     from govreport import wordml
     assert wordml.esc("a\x00b\x1fc\ud800d<e>&") == "abcd&lt;e&gt;&amp;"
     assert wordml.esc("tab\tand\nnewline") == "tab\tand\nnewline"
+
+
+@pytest.mark.parametrize("edit,words", [
+    (lambda t: t.replace("width_mm = 210", "width_mm = = 210"), "第6行"),
+    (lambda t: t.replace("size_pt = 16", 'size_pt = "三号"', 1), "[styles.body] 的 size_pt 应为数字"),
+    (lambda t: t.replace("lines = 22\n", ""), "[grid] 缺少 lines"),
+])
+def test_a_county_slip_in_the_layout_file_gets_one_chinese_line(tmp_path, monkeypatch, edit,
+                                                                 words):
+    import shutil
+    from govreport import layout, paths
+    from govreport.errors import InputError
+    root = tmp_path / "data"
+    shutil.copytree(paths.templates_dir(), root / "templates")
+    f = root / "templates" / "layout" / "gbt9704.toml"
+    f.write_text(edit(f.read_text("utf-8")), "utf-8")
+    monkeypatch.setenv("GOVREPORT_DATA", str(root))
+    monkeypatch.setattr(paths, "data_root", lambda: root)
+    layout.load_layout.cache_clear()
+    try:
+        with pytest.raises(InputError) as e:
+            layout.load_layout()
+    finally:
+        layout.load_layout.cache_clear()
+    assert "gbt9704.toml" in str(e.value) and words in str(e.value)

@@ -10,11 +10,13 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tomllib
 from pathlib import Path
 
 from govreport import paths
+from govreport.errors import InputError
 
 _MEMORY: dict[tuple, dict] = {}
 
@@ -25,6 +27,25 @@ def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
         return None
     key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{sys.version_info[:2]}"
     return folder / "data" / hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _parse(path: Path) -> dict:
+    """The file parsed; a county may edit these files, so a slip gets one line of Chinese
+    naming the file and the place, not a traceback."""
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        m = _AT.search(str(exc))
+        where = f"第{m.group(1)}行第{m.group(2)}列" if m else ""
+        raise InputError(f"数据文件“{path.name}”{where}格式有误，请改正，或换回软件自带的原文件",
+                         path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"数据文件“{path.name}”不是 UTF-8 编码，请用记事本“另存为”UTF-8 编码",
+                         path=path) from exc
 
 
 def load_toml(path: Path | str) -> dict:
@@ -40,8 +61,7 @@ def load_toml(path: Path | str) -> dict:
         with contextlib.suppress(Exception):       # a damaged cache is just reparsed
             data = pickle.loads(cached.read_bytes())
     if not isinstance(data, dict):
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = _parse(path)
         if cached is not None:
             with contextlib.suppress(OSError):
                 cached.parent.mkdir(parents=True, exist_ok=True)

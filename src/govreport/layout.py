@@ -80,4 +80,52 @@ class Layout:
 @cache
 def load_layout(name: str = "gbt9704") -> Layout:
     path = paths.templates_dir() / "layout" / f"{name}.toml"
-    return Layout(load_toml(path), path)
+    data = load_toml(path)
+    problem = _layout_problem(data)
+    if problem:
+        raise InputError(f"排版数据文件“{path.name}”中{problem}，请改正，或换回软件自带的原文件",
+                         path=path)
+    return Layout(data, path)
+
+
+# Every table the writer reads, with the numbers it needs; a key named like a measure
+# (…_mm, …_pt, …_chars …) anywhere must be a number.
+_REQUIRED = {
+    "page": ("width_mm", "height_mm", "top_mm", "left_mm", "bottom_mm", "right_mm"),
+    "grid": ("lines", "chars", "line_pitch_twips", "char_spacing_twips"),
+    "footer": ("size_pt", "indent_chars", "distance_mm"),
+    "title": ("single_line_max_em", "line_max_em"),
+    "signature": (), "seal": (), "header": (), "colophon": ("size_pt", "indent_chars"),
+}
+_MEASURES = ("_mm", "_pt", "_chars", "_twips", "_eighths", "_em", "_lines", "lines", "chars")
+
+
+def _layout_problem(data: dict, where: str = "") -> str | None:
+    if not where:
+        for table, keys in _REQUIRED.items():
+            if not isinstance(data.get(table), dict):
+                return f"缺少 [{table}] 一节"
+            missing = [k for k in keys if k not in data[table]]
+            if missing:
+                return f"[{table}] 缺少 {'、'.join(missing)}"
+        styles = data.get("styles")
+        if not isinstance(styles, dict) or not styles:
+            return "缺少 [styles] 各节"
+        for key, style in styles.items():
+            if not isinstance(style, dict) or "size_pt" not in style or "font" not in style:
+                return f"[styles.{key}] 应有 font 和 size_pt"
+        fonts = data.get("fonts")
+        if not isinstance(fonts, dict) or not isinstance(fonts.get("profiles"), dict) \
+                or fonts.get("default") not in fonts["profiles"]:
+            return "[fonts] 应有 default 和对应的 [fonts.profiles.…]"
+    for key, value in data.items():
+        name = f"{where}.{key}" if where else key
+        if isinstance(value, dict):
+            problem = _layout_problem(value, name)
+            if problem:
+                return problem
+        elif key.endswith(_MEASURES) and (isinstance(value, bool)
+                                          or not isinstance(value, (int, float))):
+            table, _, leaf = name.rpartition(".")
+            return f"[{table}] 的 {leaf} 应为数字，现为“{value}”"
+    return None
