@@ -375,7 +375,7 @@ def _stale_phrases(pack: TemplatePack, notes: list[str]) -> tuple[Phrase, ...]:
         return ()
     try:
         return load_phrases(path)
-    except (OSError, KeyError, TypeError, ValueError, re.error):   # TOMLDecodeError is a ValueError
+    except (InputError, OSError, KeyError, TypeError, ValueError, re.error):
         notes.append("过时提法表（stale_phrases.toml）无法读取，未检查过时提法")
         return ()
 
