@@ -500,3 +500,9 @@ def test_last_years_report_can_be_imported_with_the_roll_forward_asked_first(pre
     d = presenter.draft
     assert d.unit == "翻江镇" and d.year == 2024 and presenter.dirty
     assert "{{ disputes_handled }}" in d.section("achievements").text
+
+
+def test_characters_word_cannot_hold_are_dropped_as_a_field_is_typed(demo):
+    demo.set_field("unit", "翻江镇\x0b")
+    demo.set_field("cc", "县司法局\x01")
+    assert (demo.draft.unit, demo.draft.cc) == ("翻江镇", "县司法局")

@@ -145,8 +145,9 @@ def default_sections(pack: TemplatePack) -> list[SectionDraft]:
 
 
 def new_draft(unit: str, year: int, pack: TemplatePack | None = None) -> Draft:
+    from govreport.normalize import remove_illegal
     pack = pack or load_pack()
-    unit = unit.strip()
+    unit = remove_illegal(unit)[0].strip()
     if not unit:
         raise InputError("单位名称不能为空")
     return Draft(unit=unit, year=year, template=pack.id, sections=default_sections(pack),

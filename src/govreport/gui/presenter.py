@@ -353,6 +353,11 @@ class WizardPresenter:
             value = (value or "").strip() or None
             if value == self.computed_title():
                 value = None
+        if isinstance(value, str):
+            # pasted from a web page: characters Word cannot hold go at once, not in every
+            # place the field shows up (the unit is in the title, 署名, 版头 …)
+            from govreport.normalize import remove_illegal
+            value = remove_illegal(value)[0]
         if name in ("unit", "issuing_office", "cc", "printed_by"):
             value = value.strip()
         if name == "fonts":
