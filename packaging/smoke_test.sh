@@ -2,8 +2,10 @@
 # Smoke test of the built one-folder app (default dist/govreport):
 #   1. govreport-cli --version prints the package's version;
 #   2. govreport-cli build --demo writes a .docx that python-docx opens (exit 0);
-#   3. govreport-cli fonts runs (exit 0 or 1: 1 only says no profile is complete here);
-#   4. govreport (the wizard) starts offscreen and exits by itself, with no traceback.
+#   3. a draft whose wording needs the jinja2 sandbox builds (modules loaded only for such
+#      text must be in the bundle too);
+#   4. govreport-cli fonts runs (exit 0 or 1: 1 only says no profile is complete here);
+#   5. govreport (the wizard) starts offscreen and exits by itself, with no traceback.
 # Runs from an empty folder with GOVREPORT_DATA and PYTHONPATH unset, so the app can only use
 # what is inside it.
 #
@@ -42,6 +44,24 @@ text = "\n".join(p.text for p in Document(sys.argv[1]).paragraphs)
 assert "法治政府建设" in text and len(text) > 2000, text[:200]
 PY
 echo "[smoke] ok: build --demo -> 示例.docx ($(stat -c %s "$tmp/示例.docx") bytes, opens with python-docx)"
+
+cat > sandbox.json <<'JSON'
+{"format": "govreport-draft", "schema_version": 1, "unit": "清溪镇", "year": 2024,
+ "sections": [{"id": "preamble", "blocks": [{"type": "paragraph",
+   "text": "{% if year > 2020 %}本年度{% endif %}共{{ 3 * 4 }}项工作。"}]}]}
+JSON
+set +e
+"$APP/govreport-cli" build --draft sandbox.json -o "$tmp/沙箱.docx" > sandbox.log 2>&1
+rc=$?
+set -e
+{ [ $rc -le 1 ] && [ -s "$tmp/沙箱.docx" ] && ! grep -q "Traceback" sandbox.log; } \
+  || { cat sandbox.log; fail "a draft needing the jinja2 sandbox: exit $rc"; }
+"$PYTHON" - "$tmp/沙箱.docx" <<'PY' || fail "the sandboxed wording did not render"
+import sys
+from docx import Document
+assert any(p.text == "本年度共12项工作。" for p in Document(sys.argv[1]).paragraphs)
+PY
+echo "[smoke] ok: wording through the jinja2 sandbox"
 
 set +e
 "$APP/govreport-cli" fonts > fonts.log 2>&1
