@@ -156,9 +156,6 @@ class _Body:
         """A paragraph with its own properties and runs (版头 and 版记 lines)."""
         self.parts.append(wml.paragraph_runs_xml(ppr_xml, runs_xml))
 
-    def block(self, xml: str) -> None:
-        self.parts.append(xml)
-
     def blank(self, n: int = 1, keep_next: bool = False) -> None:
         """空N行: empty body paragraphs of the grid line height."""
         for _ in range(n):
