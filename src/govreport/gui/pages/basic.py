@@ -33,7 +33,6 @@ class BasicPage(Page):
         # the fields scroll when the window is short (a 1366x768 laptop at 125 %): with the
         # 上报件's rows shown they are taller than the window's minimum height
         content = QWidget()
-        self.fields = content
         outer = QVBoxLayout(content)
         outer.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
