@@ -196,3 +196,25 @@ def test_submitted_colophon_has_thick_thin_thick_rules_on_the_last_page(submitte
     printed = next(ln for ln in page_lines(last) if ln.text.endswith("印发"))
     assert abs(printed.x1 - (RIGHT - 14)) < ONE_MM                # 印发日期右空一字 (4号)
     assert abs(printed.x0 - (LEFT + 14)) < ONE_MM                 # 印发机关左空一字
+
+
+@pytest.mark.parametrize("profile", ["windows-builtin", "xinchuang-gbk"])
+def test_every_font_profile_keeps_22_lines_of_at_most_28_characters(profile, tmp_path):
+    require_renderer()
+    import pdfplumber
+
+    from govreport import service
+    d = service.demo_draft()
+    d.fonts = profile
+    docx = tmp_path / f"{profile}.docx"
+    service.build(d, docx)
+    with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
+        pages = [[ln for ln in page_lines(p) if ln.top < BOTTOM] for p in pdf.pages]
+    assert len(pages) >= 3
+    for body in pages[1:-1]:
+        assert len(body) in (21, 22), [ln.text for ln in body]
+    for body in pages:
+        for ln in body:
+            if ln.size <= 17:                              # not a title line
+                assert cells(ln) <= 28.3, ln.text
+                assert ln.x0 >= LEFT - ONE_MM
