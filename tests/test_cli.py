@@ -126,3 +126,11 @@ def test_year_given_with_a_draft_is_the_report_year(capsys, tmp_path, sample_wor
         "-o", str(out))
     text = "\n".join(p.text for p in Document(out).paragraphs)
     assert text.startswith("清溪镇2024年") and "调处矛盾纠纷128起" in text
+
+
+def test_build_with_the_data_table_attachment(capsys, tmp_path):
+    out = tmp_path / "附表.docx"
+    code, _, _ = run(capsys, "build", "--demo", "--data-table", "-o", str(out))
+    assert code == 0
+    doc = Document(out)
+    assert len(doc.tables) == 1 and doc.tables[0].rows[0].cells[1].text == "指标"

@@ -420,3 +420,60 @@ def test_a_county_slip_in_the_layout_file_gets_one_chinese_line(tmp_path, monkey
     finally:
         layout.load_layout.cache_clear()
     assert "gbt9704.toml" in str(e.value) and words in str(e.value)
+
+
+def _table_rows(table) -> list[list[str]]:
+    return [["".join(t.text for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))]
+            for tr in table.iter(qn("w:tr"))]
+
+
+def test_the_data_table_attachment_lists_the_figures_on_a_page_of_its_own(tmp_path):
+    d = service.demo_draft()
+    d.data_appendix = True
+    out = tmp_path / "附表.docx"
+    service.build(d, out)
+    doc = Document(out)
+    texts = [p.text for p in doc.paragraphs]
+    # 附件说明 under the body (7.3.4), then the attachment after the 附注 (8.3)
+    assert "附件：2024年度法治政府建设主要数据统计表" in texts
+    label = next(p for p in doc.paragraphs if p.text == "附件")
+    assert label._p.pPr.find(qn("w:pageBreakBefore")) is not None
+    assert texts.index("附件") > texts.index("（此件公开发布）")
+    i = texts.index("附件")
+    assert texts[i + 2] == "2024年度法治政府建设主要数据统计表"       # on the third line
+    assert doc.paragraphs[i + 2].style.name == "公文标题"
+    [table] = doc.tables
+    rows = _table_rows(table._tbl)
+    assert rows[0] == ["序号", "指标", "单位", "2024年", "2023年"]
+    by_name = {r[1]: r for r in rows[1:]}
+    assert by_name["调处矛盾纠纷件数"] == [by_name["调处矛盾纠纷件数"][0], "调处矛盾纠纷件数", "起",
+                                       "128", "110"]
+    assert by_name["12345热线办结率"][2:] == ["%", "97.35", "96.66"]
+    assert not any("同比" in name for name in by_name)              # changes are not figures
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, len(rows))]
+    tr_pr = table._tbl.find(qn("w:tr")).find(qn("w:trPr"))
+    assert tr_pr.find(qn("w:tblHeader")) is not None                # repeats on each page
+    widths = [int(g.get(qn("w:w"))) for g in table._tbl.iter(qn("w:gridCol"))]
+    assert sum(widths) == mm_to_twips(156)
+
+
+def test_with_a_data_table_the_colophon_comes_after_it(tmp_path):
+    d = service.demo_draft()
+    d.data_appendix, d.variant = True, "submitted"
+    out = tmp_path / "上报件.docx"
+    service.build(d, out)
+    body = Document(out).element.body
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    [anchor] = body.iter(wp + "anchor")
+    holder = next(a for a in anchor.iterancestors() if a.tag == qn("w:p"))
+    data_table = next(t for t in body.iterchildren(qn("w:tbl")))
+    assert data_table.getnext() is holder                          # the 版记 follows the table
+
+
+def test_a_data_table_without_figures_is_left_out_and_said(tmp_path):
+    from govreport.pack import load_pack
+    d = service.new_draft("翻江镇", 2024, load_pack())
+    d.data_appendix = True
+    result = service.build(d, tmp_path / "r.docx")
+    assert any(f.code == "appendix-empty" for f in result.findings)
+    assert not Document(tmp_path / "r.docx").tables

@@ -729,3 +729,18 @@ def test_the_submitted_version_takes_its_header_and_colophon_from_the_basic_page
     assert "清溪镇党政办公室" in xml and "2025年1月22日印发" in xml
     basic.printed_same.click()                        # back to the 成文日期
     assert w.presenter.draft.printed_on is None
+
+
+def test_the_data_table_can_be_attached_from_the_generate_page(qtbot, wizard, gui_home):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    assert not gen.data_table.isChecked()
+    gen.data_table.click()
+    assert w.presenter.draft.data_appendix and w.isWindowModified()
+    out = gui_home / "附表.docx"
+    w.presenter.generate(out)
+    idle(qtbot, w)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "附件：2024年度法治政府建设主要数据统计表" in xml and "<w:tbl" in xml

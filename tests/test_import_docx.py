@@ -199,17 +199,19 @@ def test_a_gbk_text_file_is_read(tmp_path):
 def own_reports(tmp_path_factory):
     from govreport import service
     out = {}
-    for variant in ("public", "submitted"):
+    for variant in ("public", "submitted", "with-attachments"):
         d = service.demo_draft()
-        d.variant = variant
+        d.variant = "public" if variant == "public" else "submitted"
         d.doc_number, d.issuer, d.cc = "清府发〔2025〕1号", "张三", "临江县司法局"
+        if variant == "with-attachments":       # 附件说明 of two, the second made by us
+            d.attachments, d.data_appendix = ["法治建设工作任务清单"], True
         path = tmp_path_factory.mktemp(variant) / f"{variant}.docx"
         service.build(d, path)
         out[variant] = (d, path)
     return out
 
 
-@pytest.mark.parametrize("variant", ["public", "submitted"])
+@pytest.mark.parametrize("variant", ["public", "submitted", "with-attachments"])
 def test_last_years_report_made_by_govreport_reads_back_into_the_same_parts(own_reports, variant):
     original, path = own_reports[variant]
     result = import_file(path)
@@ -222,7 +224,11 @@ def test_last_years_report_made_by_govreport_reads_back_into_the_same_parts(own_
     assert report.debris == []
     assert len(report.figures) >= 20
     assert report.accounted() == report.total_chars
-    if variant == "submitted":
+    if variant == "with-attachments":
+        assert d.attachments == ["法治建设工作任务清单"] and d.data_appendix
+        assert not any("｜" in b.text or "附件" in b.text for s in d.sections for b in s.blocks)
+        assert not any("表格" in n for n in report.notes)
+    if variant != "public":
         assert d.variant == "submitted"
         assert (d.issuing_office, d.doc_number, d.issuer) == ("清溪镇人民政府", "清府发〔2025〕1号", "张三")
         assert (d.cc, d.printed_by, d.printed_on) == ("临江县司法局", "清溪镇党政综合办公室", "2025-01-20")

@@ -310,3 +310,28 @@ def test_importing_a_report_for_its_own_year_keeps_the_numbers_as_this_years_val
     fig = result.draft.figures["disputes_handled"]
     assert (fig.value, fig.previous) == (128, None)
     assert result.report.proposals == []
+
+
+def test_the_attachment_note_and_attached_pages_are_no_body_text():
+    text = "\n".join([
+        "翻江镇2024年法治政府建设年度报告",
+        "2024年，翻江镇深入推进法治政府建设。现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "全年调处矛盾纠纷128起。",
+        "特此报告。",
+        "附件：1.2024年度法治政府建设主要数据统计表",
+        "2.法治建设工作任务清单",
+        "翻江镇人民政府",
+        "2025年1月20日",
+        "附件1",
+        "2024年度法治政府建设主要数据统计表",
+        "序号｜指标｜单位｜2024年｜2023年",
+        "1｜调处矛盾纠纷件数｜起｜128｜110",
+    ])
+    result = import_text(text)
+    d = result.draft
+    assert d.attachments == ["法治建设工作任务清单"] and d.data_appendix
+    assert d.signature == "翻江镇人民政府" and d.date == "2025-01-20" and d.closing == "特此报告。"
+    body = [b.text for s in d.sections for b in s.blocks]
+    assert not any("附件" in t or "｜" in t or "统计表" in t for t in body)
+    assert result.report.accounted() == result.report.total_chars

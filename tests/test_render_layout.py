@@ -218,3 +218,26 @@ def test_every_font_profile_keeps_22_lines_of_at_most_28_characters(profile, tmp
             if ln.size <= 17:                              # not a title line
                 assert cells(ln) <= 28.3, ln.text
                 assert ln.x0 >= LEFT - ONE_MM
+
+
+def test_the_data_table_attachment_starts_a_page_with_its_label_and_title(tmp_path):
+    require_renderer()
+    import pdfplumber
+
+    from govreport import service
+    d = service.demo_draft()
+    d.data_appendix = True
+    docx = tmp_path / "附表.docx"
+    service.build(d, docx)
+    with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
+        pages = [page_lines(p) for p in pdf.pages]
+        start = next(i for i, lines in enumerate(pages) if lines and lines[0].text == "附件")
+        lines = pages[start]
+        rules = pdf.pages[start].lines + pdf.pages[start].rects
+    label, title = lines[0], next(ln for ln in lines if ln.text.endswith("主要数据统计表"))
+    assert abs(label.x0 - LEFT) < ONE_MM and label.top - TOP < PITCH          # 顶格，第一行
+    assert 1.5 * PITCH < title.top - TOP < 3 * PITCH                            # 第三行
+    assert abs((title.x0 + title.x1) / 2 - (LEFT + RIGHT) / 2) < 2 * ONE_MM   # 居中
+    assert any("特此报告" in ln.text for ln in pages[start - 1] + pages[start - 2])
+    xs = [r["x0"] for r in rules] + [r["x1"] for r in rules]
+    assert min(xs) > LEFT - ONE_MM and max(xs) < RIGHT + ONE_MM               # table in the 版心

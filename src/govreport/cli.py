@@ -59,6 +59,8 @@ def _parser():
     b.add_argument("--variant", choices=["public", "submitted"],
                    help="public：公开件（默认）；submitted：上报件（带版头、版记）")
     b.add_argument("--ledger", action="store_true", help="同时生成数据核对表（.核对表.xlsx）")
+    b.add_argument("--data-table", action="store_true",
+                   help="在报告后附“主要数据统计表”（作为附件，数据取自统计表）")
     b.add_argument("-o", "--output", metavar="报告.docx", help="输出文件（默认：<单位><年度>年法治政府建设年度报告.docx）")
 
     n = sub.add_parser("new", help="新建草稿（默认文字）",
@@ -102,6 +104,8 @@ def _cmd_build(args) -> int:
         d.fonts = args.fonts
     if args.variant:
         d.variant = args.variant
+    if args.data_table:
+        d.data_appendix = True
     out = Path(args.output) if args.output else Path(service.default_output_name(d))
     result = service.build(d, out)
     findings += result.findings

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from govreport import blocks as blk
 from govreport import wording
 from govreport.dates import official
-from govreport.document import Para, ReportDocument, Run
+from govreport.document import Appendix, Para, ReportDocument, Run
 from govreport.draft import Draft
 from govreport.figures import FigureSet, resolve
 from govreport.findings import ERROR, INFO, WARNING, Finding
 from govreport.layout import load_layout
 from govreport.normalize import normalise, remove_illegal
-from govreport.numfmt import chinese
+from govreport.numfmt import chinese, plain, trim
 from govreport.pack import SectionSpec, TemplatePack, load_pack
 from govreport.title import break_title
 
@@ -161,10 +161,14 @@ class _Compiler:
             body.append(Para("body", [Run(self.text(closing, None, None))]))
         title = self.text(title_of(d, pack, self.ctx), None, None)
         signature = d.signature or self._heading(pack.signature)
+        attachments = [self.text(a, None, None) for a in d.attachments if a.strip()]
+        appendix = self.appendix(len(attachments) + 1) if d.data_appendix else None
+        if appendix is not None:
+            attachments.append(appendix.title)
         doc = ReportDocument(
             title_lines=title_lines_of(d, title), body=body,
             recipient=_with_colon(self.text(d.recipient, None, None)) if d.recipient.strip() else "",
-            attachments=[self.text(a, None, None) for a in d.attachments if a.strip()],
+            attachments=attachments, appendix=appendix,
             signature=self.text(signature, None, None),
             date_text=official(d.date_value()),
             note=_bracketed(self.literal(d.note)), variant=d.variant, fonts=d.fonts,
@@ -175,6 +179,29 @@ class _Compiler:
             printed_on_text=official(_iso(d.printed_on) or d.date_value()),
         )
         return Compiled(doc, self.findings, self.ctx.figures, self.citations)
+
+    def appendix(self, number: int) -> Appendix | None:
+        """附件：主要数据统计表, one row per indicator the report has a figure for, in the
+        indicator list's order; year-on-year changes are left out (the two year columns
+        show them)."""
+        figures, year = self.ctx.figures, self.draft.year
+        rows = []
+        for ind in self.pack.indicators:
+            if ind.formula and "prev." in ind.formula:
+                continue
+            fig = figures.get(ind.id)
+            if fig is None or fig.value is None:
+                continue
+            cells = [_table_number(v, ind.type) for v in (fig.value, fig.previous)]
+            rows.append([str(len(rows) + 1), ind.name, ind.unit or "", *cells])
+        if not rows:
+            self.findings.append(Finding(
+                WARNING, "appendix-empty", "没有可列入主要数据统计表的数据，未附该表",
+                suggestion="先导入统计表或录入数据"))
+            return None
+        return Appendix("附件" if number == 1 else f"附件{number}",
+                        self.text(self.pack.appendix_title, None, None),
+                        ["序号", "指标", "单位", f"{year}年", f"{year - 1}年"], rows)
 
     def _heading(self, source: str) -> str:
         """Pack text (a heading, the default 署名) rendered for messages and defaults."""
@@ -193,6 +220,13 @@ def default_printed_by(unit: str) -> str:
 
 def _adhoc(sid: str) -> SectionSpec:
     return SectionSpec(sid, sid, False, True, "", "")
+
+
+def _table_number(value: float | None, kind: str) -> str:
+    """A figure in the data table: the unit column says %, so no sign here; — when absent."""
+    if value is None:
+        return "—"
+    return trim(value, 2) if kind == "pct" else plain(value, kind)
 
 
 def _with_colon(text: str) -> str:

@@ -24,6 +24,15 @@ class Para:
 
 
 @dataclass
+class Appendix:
+    """An attachment the program writes itself: the table of the year's figures."""
+    label: str                   # 附件, or 附件2 when there are several
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
 class ReportDocument:
     title_lines: list[str]
     body: list[Para]
@@ -40,6 +49,7 @@ class ReportDocument:
     cc: str = ""
     printed_by: str = ""
     printed_on_text: str = ""
+    appendix: Appendix | None = None   # after the 附注, on pages of its own (GB/T 9704 8.3)
 
     @property
     def title(self) -> str:

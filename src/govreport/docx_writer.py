@@ -20,7 +20,7 @@ from pathlib import Path
 from govreport import __version__, paths, wordml as wml
 from govreport.atomic import write_bytes_atomic
 from govreport.errors import InputError
-from govreport.document import Para, ReportDocument
+from govreport.document import Appendix, Para, ReportDocument
 from govreport.layout import FontProfile, Layout, load_layout, mm_to_twips
 from govreport.title import em_width
 
@@ -151,6 +151,10 @@ class _Body:
         sid = STYLE_IDS[style]
         pstyle = None if sid == "Normal" else sid
         self.parts.append(wml.paragraph_xml(wml.ppr_xml(style_id=pstyle, **ppr), runs, tail))
+
+    def raw_block(self, xml: str) -> None:
+        """A table, or a paragraph built elsewhere."""
+        self.parts.append(xml)
 
     def raw(self, ppr_xml: str, runs_xml: str) -> None:
         """A paragraph with its own properties and runs (版头 and 版记 lines)."""
@@ -413,11 +417,38 @@ def _body_xml(doc: ReportDocument, ctx: _Ctx) -> list[str]:
     body.blank(blanks, keep_next=True)
     body.para("signature", [(doc.signature, "")], right=ctx.chars(sig_right))
     colophon = _colophon_run(doc, ctx) if submitted else ""     # in the last paragraph
-    body.para("date", [(doc.date_text, "")], "" if doc.note else colophon,
+    here = "" if doc.appendix else colophon
+    body.para("date", [(doc.date_text, "")], "" if doc.note else here,
               right=ctx.chars(date_right), keep_next=bool(doc.note))
     if doc.note:
-        body.para("note", [(doc.note, "")], colophon)
+        body.para("note", [(doc.note, "")], here)
+    if doc.appendix:
+        _write_appendix(body, doc.appendix, ctx, colophon)
     return body.parts
+
+
+def _write_appendix(body: _Body, ap: Appendix, ctx: _Ctx, tail: str) -> None:
+    """附件 on a page of its own (8.3): 附件N in 3号黑体 flush left on the first line, the title
+    centred on the third, then the table; tail (the 版记, if any) anchors after it."""
+    a = ctx.layout["appendix"]
+    prof = ctx.profile
+    body.raw(wml.ppr_xml(page_break_before=True, first_line=0, first_line_chars=0, line=ctx.line),
+             wml.run_xml(ap.label, wml.rpr_xml(font=prof.font(a["label_font"]))))
+    body.blank(a["blank_lines_after_label"])
+    body.para("title", [(ap.title, "")])
+    body.blank(1)
+    size = a["table_size_pt"]
+    char = size * 20
+    fixed = [round(a[k] * char) + 114 for k in ("number_chars", "unit_chars")]
+    value = round(a["value_chars"] * char) + 114
+    name = ctx.layout.text_width_twips - sum(fixed) - 2 * value
+    body.raw_block(wml.data_table_xml(
+        ap.header, ap.rows, [fixed[0], name, fixed[1], value, value],
+        ["center", "left", "center", "center", "center"],
+        wml.rpr_xml(font=prof.font(a["header_font"]), size_pt=size),
+        wml.rpr_xml(font=prof.font(a["table_font"]), size_pt=size),
+        round(a["row_height_pt"] * 20), round(size * 20 * 1.25)))
+    body.raw_block(wml.paragraph_runs_xml(wml.tiny_paragraph_ppr(), tail))
 
 
 def to_bytes(doc: ReportDocument, layout: Layout | None = None,

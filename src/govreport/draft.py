@@ -54,6 +54,7 @@ class Draft:
     cc: str = ""                        # 抄送 (上报件)
     printed_by: str = ""                # 印发机关 (上报件)
     printed_on: str | None = None       # 印发日期 ISO (上报件)
+    data_appendix: bool = False         # attach the 主要数据统计表 (附件)
     sections: list[SectionDraft] = field(default_factory=list)
     workbook: dict | None = None        # {"path", "sha256", "year"}
     figures: dict[str, Figure] = field(default_factory=dict)     # values used, from the workbook
@@ -95,6 +96,7 @@ class Draft:
             "cc": self.cc,
             "printed_by": self.printed_by,
             "printed_on": self.printed_on,
+            "data_appendix": self.data_appendix,
             "sections": [{"id": s.id, "blocks": [b.to_dict() for b in s.blocks]}
                          for s in self.sections],
             "workbook": self.workbook,
@@ -118,6 +120,7 @@ class Draft:
             doc_number=d.get("doc_number", ""), issuer=d.get("issuer", ""),
             issuing_office=d.get("issuing_office", ""), cc=d.get("cc", ""),
             printed_by=d.get("printed_by", ""), printed_on=d.get("printed_on"),
+            data_appendix=bool(d.get("data_appendix", False)),
             sections=[SectionDraft(s["id"], [Block.from_dict(b) for b in s.get("blocks", [])])
                       for s in d.get("sections", [])],
             workbook=d.get("workbook"), figures=figs(d.get("figures")),
@@ -254,6 +257,8 @@ def _shape_problem(d: dict) -> str | None:
                                                 or not isinstance(fig[k], (int, float)))
                     for k in ("value", "previous")):
                 return f"数据“{fid}”（{key}）的数值应为数字"
+    if not isinstance(d.get("data_appendix", False), bool):
+        return "的“附主要数据统计表”（data_appendix）应为 true 或 false"
     bindings = d.get("bindings") or {}
     if not isinstance(bindings, dict) or not all(isinstance(v, str) for v in bindings.values()):
         return "的指定单元格（bindings）格式有误"

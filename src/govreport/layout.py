@@ -96,6 +96,7 @@ _REQUIRED = {
     "footer": ("size_pt", "indent_chars", "distance_mm"),
     "title": ("single_line_max_em", "line_max_em"),
     "signature": (), "seal": (), "header": (), "colophon": ("size_pt", "indent_chars"),
+    "appendix": ("table_size_pt", "row_height_pt", "number_chars", "unit_chars", "value_chars"),
 }
 _MEASURES = ("_mm", "_pt", "_chars", "_twips", "_eighths", "_em", "_lines", "lines", "chars")
 

@@ -40,6 +40,7 @@ class TemplatePack:
     snippets: dict[str, list[str]] = field(default_factory=dict)
     length_min: int | None = None
     length_max: int | None = None
+    appendix_title: str = "{{ year }}年度法治政府建设主要数据统计表"   # 附件：主要数据统计表
 
     def section(self, sid: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == sid), None)
@@ -79,6 +80,7 @@ def load_pack(pack_id: str = DEFAULT_PACK) -> TemplatePack:
         title=data.get("title", "{{ unit_name }}{{ year }}年法治政府建设年度报告"),
         signature=data.get("signature", "{{ unit_name }}人民政府"),
         closing=data.get("closing", ""), sections=sections,
+        appendix_title=data.get("appendix_title", "{{ year }}年度法治政府建设主要数据统计表"),
         indicators=load_indicators(root / "indicators.toml"), snippets=snippets,
         length_min=data.get("length_min"), length_max=data.get("length_max"),
     )

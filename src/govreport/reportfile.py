@@ -197,12 +197,8 @@ def _docx_source(document, name: str) -> Source:
                     walk(content)
 
     walk(document.element.body)
-    source = Source("\n".join(line.text for line in lines), lines, "docx", name,
-                    tables=tables, table_rows=rows)
-    if tables:
-        source.notes.append(f"文档中的{tables}个表格（{rows}行）已按文字保留，每行一段，单元格之间以"
-                            f"“{TABLE_CELL_SEPARATOR}”分隔，请改写为文字或删除")
-    return source
+    return Source("\n".join(line.text for line in lines), lines, "docx", name,
+                  tables=tables, table_rows=rows)
 
 
 _HEADING_NAME = re.compile(r"(?:heading|标题|gwheading)\s*(\d)", re.I)

@@ -261,11 +261,15 @@ def paragraph_xml(ppr: str, runs: list[tuple[str, str]], tail: str = "") -> str:
 TINY_LINE = 20       # twips: the height of tiny_paragraph_xml()
 
 
+def tiny_paragraph_ppr() -> str:
+    return (f'<w:spacing w:before="0" w:after="0" w:line="{TINY_LINE}" w:lineRule="exact"/>'
+            '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
+
+
 def tiny_paragraph_xml() -> str:
     """An empty 1 pt paragraph, for where the schema wants a paragraph after a table (the end
-    of a text box or a table cell) but the page should not show one."""
-    return (f'<w:p {W}><w:pPr><w:spacing w:before="0" w:after="0" w:line="{TINY_LINE}" '
-            'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+    of a text box or a table cell, or the document) but the page should not show one."""
+    return paragraph_runs_xml(tiny_paragraph_ppr(), "")
 
 
 def tab_run() -> str:
@@ -415,6 +419,34 @@ def colophon_table_xml(rows: list[list[tuple[str, str]]], width: int, thick: int
         out.append("</w:tc></w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def data_table_xml(header: list[str], rows: list[list[str]], widths: list[int], aligns: list[str],
+                   header_rpr: str, cell_rpr: str, row_height: int, line: int) -> str:
+    """A ruled table (0.5 pt lines) with a header row that repeats on each page; rows do not
+    split across pages. widths in twips; aligns per column (left, center, right)."""
+    def cell(text: str, width: int, jc: str, rpr: str) -> str:
+        ppr = ppr_xml(jc=jc, first_line=0, first_line_chars=0, line=line, snap_to_grid=False)
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
+                f'</w:tcPr>{paragraph_runs_xml(ppr, run_xml(text, rpr) if text else "")}</w:tc>')
+
+    def row(texts: list[str], rpr: str, head: bool) -> str:
+        tr_pr = (f'<w:trPr><w:cantSplit/><w:trHeight w:val="{row_height}" w:hRule="atLeast"/>'
+                 + ("<w:tblHeader/>" if head else "") + "</w:trPr>")
+        jcs = ["center"] * len(texts) if head else aligns
+        return ("<w:tr>" + tr_pr + "".join(cell(t, w, j, rpr) for t, w, j in zip(texts, widths, jcs))
+                + "</w:tr>")
+
+    rule = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {rule}/>" for side in
+                      ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
+            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+            + row(header, header_rpr, True) + "".join(row(r, cell_rpr, False) for r in rows)
+            + "</w:tbl>")
 
 
 EMU_PER_TWIP = 635

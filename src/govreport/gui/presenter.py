@@ -51,7 +51,7 @@ def __getattr__(name: str):
 
 _BASIC_FIELDS = ("unit", "year", "title", "recipient", "signature", "date", "variant", "fonts",
                  "doc_number", "issuer", "note", "issuing_office", "cc", "printed_by",
-                 "printed_on")
+                 "printed_on", "data_appendix")
 _FIELD_CODES = {"title": "title", "recipient": "recipient", "signature": "signature",
                 "date": "date"}
 

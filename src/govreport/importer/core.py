@@ -178,6 +178,11 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     fates: list[LineFate | None] = [None] * len(lines)
     debris.mark(lines, fates, rules)
     fr = frame.find(lines, fates, rules, unit=given_unit)
+    kept = [i for i, ln in enumerate(lines) if ln.table and fates[i] is None]   # in the body
+    if kept:
+        tables = 1 + sum(1 for a, b in zip(kept, kept[1:]) if b != a + 1)
+        notes.append(f"文档中的{tables}个表格（{len(kept)}行）已按文字保留，每行一段，单元格之间以"
+                     f"“{reportfile.TABLE_CELL_SEPARATOR}”分隔，请改写为文字或删除")
 
     # 3. the report year: from the title, else from the 成文日期
     report_year, year_how = _title_year(fr.title), ""
@@ -307,6 +312,15 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     if fr.closing:
         draft.closing = fr.closing
     draft.note = fr.note
+    # the 附件说明's names; an attached 主要数据统计表 is made again from this year's figures
+    table_title = rules.frame.get("data_table_title")
+    draft.attachments = [a for a in fr.attachments
+                         if not (table_title and re.search(table_title, a))]
+    draft.data_appendix = fr.data_table or len(draft.attachments) < len(fr.attachments)
+    if fr.data_table or fr.attachments:
+        kept = "、".join(draft.attachments)
+        notes.append("原文的附件没有导入正文" + (f"；附件说明保留：{kept}" if kept else "")
+                     + ("；主要数据统计表将按今年的数据重新生成" if draft.data_appendix else ""))
     if fr.submitted:
         # last year's 上报件: keep its 版头 and 版记 so this year's can be sent the same way
         draft.variant = VARIANT_SUBMITTED

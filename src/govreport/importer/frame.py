@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from govreport import blocks
 from govreport.importer import debris
-from govreport.importer.model import (CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE, RECIPIENT,
-                                      SIGNATURE, TITLE, LineFate)
+from govreport.importer.model import (ATTACHMENT, CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE,
+                                      RECIPIENT, SIGNATURE, TITLE, LineFate)
 from govreport.importer.rules import ImportRules
 from govreport.reportfile import SourceLine, visible_len
 
@@ -75,6 +75,8 @@ class Frame:
     cc: str = ""                 # 上报件 版记: 抄送, 印发机关, 印发日期
     printed_by: str = ""
     printed_on: dt.date | None = None
+    attachments: list[str] = field(default_factory=list)   # names in the 附件说明
+    data_table: bool = False     # an attachment is the 主要数据统计表
     body: list[int] = field(default_factory=list)   # indices of the body lines, in order
 
     @property
@@ -166,7 +168,9 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
         fates[i] = LineFate(lines[i].no, lines[i].text, dest, reason, visible_len(lines[i].text))
 
     f = rules.frame
-    rx = {k: re.compile(f[k]) for k in ("issuing_office", "doc_number", "issuer", "cc", "printed")
+    rx = {k: re.compile(f[k]) for k in ("issuing_office", "doc_number", "issuer", "cc", "printed",
+                                         "attachment_note", "attachment_next",
+                                         "attachment_label", "data_table_title")
           if f.get(k)}
 
     def match(key: str, text: str):
@@ -234,7 +238,36 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
             mark(rest.pop(), COLOPHON, "印发机关和印发日期")
         else:
             break
-    tail = rest[-int(rules.frame.get("tail_lines", 4)):] if rest else []
+    # attachments after the report: from a line "附件"/"附件2" that follows a dated line
+    dated = False
+    for k, i in enumerate(rest):
+        clean = lines[i].clean
+        if dated and match("attachment_label", clean):
+            for j in rest[k:]:
+                if "data_table_title" in rx and rx["data_table_title"].search(lines[j].clean):
+                    frame.data_table = True
+                mark(j, ATTACHMENT, "附件内容")
+            rest = rest[:k]
+            break
+        dated = dated or parse_date(debris.strip_bullet(clean)) is not None
+    tail_lines = int(rules.frame.get("tail_lines", 4))
+    # the 附件说明 between the body (结束语) and the 署名: "附件：1.名称", then "2.名称" ...
+    window = rest[-(tail_lines + 12):]
+    for k in range(len(window) - 1, -1, -1):
+        if m := match("attachment_note", lines[window[k]].clean):
+            run, names = [window[k]], [m.group("name")]
+            for i in window[k + 1:]:
+                if not (n := match("attachment_next", lines[i].clean)):
+                    break
+                run.append(i)
+                names.append(n.group("name"))
+            if len(window) - k - len(run) <= tail_lines:     # only 署名, 日期, 附注 follow
+                frame.attachments = names
+                for i in run:
+                    mark(i, ATTACHMENT, "附件说明")
+                rest = [i for i in rest if i not in run]
+            break
+    tail = rest[-tail_lines:] if rest else []
     closings = {c.strip() for c in rules.frame.get("closings", [])}
     signature_lines: list[str] = []
     tail_date = None

@@ -17,11 +17,13 @@ CLOSING = "closing"
 NOTE = "note"
 HEADER = "header"       # 上报件 版头: 发文机关标志, 发文字号, 签发人
 COLOPHON = "colophon"   # 上报件 版记: 抄送, 印发机关和印发日期
-FIELDS = (HEADER, TITLE, RECIPIENT, SIGNATURE, DATE, CLOSING, NOTE, COLOPHON)
+ATTACHMENT = "attachment"  # 附件说明 and the attachments after the report
+FIELDS = (HEADER, TITLE, RECIPIENT, SIGNATURE, DATE, CLOSING, NOTE, COLOPHON, ATTACHMENT)
 
 DEST_NAMES = {
     BLANK: "空行", DEBRIS: "网页杂项（已删除）", TITLE: "标题", RECIPIENT: "主送机关",
     SIGNATURE: "署名", DATE: "成文日期", CLOSING: "结束语", NOTE: "附注", HEADER: "版头", COLOPHON: "版记",
+    ATTACHMENT: "附件（未导入正文）",
 }
 
 

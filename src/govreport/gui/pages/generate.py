@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QPushButton)
 
 from govreport.gui import dialogs
 from govreport.gui.crash import guarded
@@ -30,6 +31,8 @@ class GeneratePage(Page):
         row.addWidget(self.path, 1)
         row.addWidget(self.browse_button)
         lay.addLayout(row)
+        self.data_table = QCheckBox("附上“主要数据统计表”（作为附件，列出统计表中本年和上年的各项数据）")
+        lay.addWidget(self.data_table)
         self.generate_button = QPushButton("生成报告(&G)")
         self.generate_button.setDefault(False)
         self.generate_button.setMinimumHeight(self.generate_button.sizeHint().height() * 3 // 2)
@@ -58,6 +61,7 @@ class GeneratePage(Page):
         self.browse_button.clicked.connect(guarded(self.browse))
         self.path.editingFinished.connect(guarded(self._path_edited))
         self.generate_button.clicked.connect(guarded(self.generate))
+        self.data_table.toggled.connect(guarded(self._data_table_toggled))
         self.open_button.clicked.connect(guarded(self.open_report))
         self.folder_button.clicked.connect(guarded(self.open_folder))
 
@@ -66,6 +70,8 @@ class GeneratePage(Page):
         if not p.has_draft:
             return
         self.path.setText(str(p.current_output()))
+        if self.data_table.isChecked() != p.draft.data_appendix:
+            self.data_table.setChecked(p.draft.data_appendix)
         have = p.last_report is not None and Path(p.last_report).exists()
         self.open_button.setEnabled(have)
         self.folder_button.setEnabled(have)
@@ -117,6 +123,11 @@ class GeneratePage(Page):
         self.folder_button.setEnabled(True)
         self.open_button.setFocus()
         self.refresh_hint()
+
+    def _data_table_toggled(self, on: bool) -> None:
+        if self.presenter.has_draft and self.presenter.draft.data_appendix != on:
+            self.presenter.set_field("data_appendix", on)
+            self.refresh_hint()
 
     def refresh_hint(self) -> None:
         self.draft_hint.setText("草稿有未保存的修改：按 Ctrl+S 保存草稿，明年可以在此基础上修改。"
