@@ -326,3 +326,17 @@ def test_the_summary_replaces_an_old_one(tmp_path, rows):
     result = batch.run_batch(data, out)
     assert [r["单位"] for r in summary_rows(result.summary)] == ["翻江镇"]
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []   # no temp files left
+
+
+def test_each_report_can_carry_its_units_data_table(tmp_path, rows, capsys):
+    data = columns_workbook(tmp_path / "全县.xlsx", UNITS3[:2], rows)
+    code, out, _ = run(capsys, "batch", "--data", str(data), *QUIET, "--data-table",
+                       "-o", str(tmp_path / "out"))
+    assert code == 0, out
+    tables = {}
+    for unit in UNITS3[:2]:
+        doc = Document(tmp_path / "out" / f"{unit}{YEAR}年法治政府建设年度报告.docx")
+        [table] = doc.tables
+        tables[unit] = {r.cells[1].text: r.cells[3].text for r in table.rows[1:]}
+    # each unit's own figures: counts grow by k (value_for)
+    assert int(tables[UNITS3[1]]["调处矛盾纠纷件数"]) == int(tables[UNITS3[0]]["调处矛盾纠纷件数"]) + 1

@@ -151,9 +151,10 @@ def _missing_names(compiled) -> list[str]:
 
 def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: TemplatePack,
                out_dir: Path, workbook_info: dict, template: Draft | None = None,
-               checker: Callable[[Draft, TemplatePack], list[Finding]] | None = None) -> UnitResult:
+               checker: Callable[[Draft, TemplatePack], list[Finding]] | None = None, *,
+               data_table: bool = False) -> UnitResult:
     """Read one unit's figures and build its report; every failure ends up in the result,
-    never raised."""
+    never raised. data_table: attach the 主要数据统计表 of the unit's figures."""
     start = time.perf_counter()
     result = UnitResult(source.unit, STATUS_FAILED)
     try:
@@ -166,6 +167,7 @@ def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: Templa
             result.error = data.error
             return result
         draft = unit_draft(data.unit, year, pack, template)
+        draft.data_appendix = draft.data_appendix or data_table
         draft.figures = dict(data.figures)
         draft.workbook = dict(workbook_info)
         findings = [Finding(WARNING, "workbook", w) for w in data.warnings]
@@ -201,7 +203,7 @@ def _output_dir(out_dir: Path) -> Path:
 def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
               draft: Path | str | Draft | None = None, pack_id: str | None = None,
               disabled_checks: Iterable[str] | str | None = (),
-              progress: ProgressFn | None = None) -> BatchResult:
+              progress: ProgressFn | None = None, data_table: bool = False) -> BatchResult:
     """Build every unit's report into out_dir and write the summary table.
 
     Bad input (unreadable workbook, no units, bad common draft, unknown check id, unusable
@@ -222,7 +224,8 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
         taken[unit.unit] += 1
         if taken[unit.unit] > 1 and unit.error is None:  # same name twice: same file
             unit = dataclasses.replace(unit, error=f"单位“{unit.unit}”重复出现，只生成第一处")
-        r = build_unit(book, unit, year, pack, out_dir, info, template, checker)
+        r = build_unit(book, unit, year, pack, out_dir, info, template, checker,
+                       data_table=data_table)
         results.append(r)
         if progress:
             progress(i, len(book.units), r)

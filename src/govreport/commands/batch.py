@@ -22,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("--template", metavar="模板", help="模板编号（无通用草稿时使用，默认 fazhi-township）")
     p.add_argument("--disable", metavar="检查编号,…",
                    help="不运行的审校检查（编号见 govreport check --list），如 length,stale-phrase")
+    p.add_argument("--data-table", action="store_true",
+                   help="每份报告后附“主要数据统计表”（作为附件，数据为该单位的数据）")
     p.add_argument("-o", "--output", required=True, metavar="输出目录",
                    help="报告和汇总表的保存目录（不存在时自动创建）")
 
@@ -34,7 +36,7 @@ def handle(args) -> int:
     from govreport.batch import STATUS_FAILED, run_batch
     result = run_batch(args.data, Path(args.output), year=args.year, draft=args.draft,
                        pack_id=args.template, disabled_checks=args.disable,
-                       progress=_print_progress)
+                       progress=_print_progress, data_table=args.data_table)
     failed = sum(1 for u in result.units if u.status == STATUS_FAILED)
     done = len(result.units) - failed
     for note in result.workbook.notes:
