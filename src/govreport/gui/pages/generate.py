@@ -31,7 +31,7 @@ class GeneratePage(Page):
         row.addWidget(self.path, 1)
         row.addWidget(self.browse_button)
         lay.addLayout(row)
-        self.data_table = QCheckBox("附上“主要数据统计表”（作为附件，列出统计表中本年和上年的各项数据）")
+        self.data_table = QCheckBox("附上“主要数据统计表”(&T)（作为附件，列出统计表中本年和上年的各项数据）")
         lay.addWidget(self.data_table)
         self.generate_button = QPushButton("生成报告(&G)")
         self.generate_button.setDefault(False)
