@@ -744,3 +744,22 @@ def test_the_data_table_can_be_attached_from_the_generate_page(qtbot, wizard, gu
     idle(qtbot, w)
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert "附件：2024年度法治政府建设主要数据统计表" in xml and "<w:tbl" in xml
+
+
+def test_tab_moves_through_the_basic_page_in_the_order_it_reads(qtbot, wizard):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(ID_BASIC)
+    basic = w.currentPage()
+    names = ["unit", "year", "title", "title_lines", "recipient", "signature", "date", "public",
+             "submitted", "issuing_office", "doc_number", "issuer", "cc", "printed_by",
+             "printed_same", "printed_on", "note", "fonts"]
+    widgets = {id(getattr(basic, n)): n for n in names}
+    order, x = [], basic.unit
+    for _ in range(500):
+        if id(x) in widgets and widgets[id(x)] not in order:
+            order.append(widgets[id(x)])
+        x = x.nextInFocusChain()
+        if x is basic.unit:
+            break
+    assert order == names
