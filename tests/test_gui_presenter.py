@@ -506,3 +506,15 @@ def test_characters_word_cannot_hold_are_dropped_as_a_field_is_typed(demo):
     demo.set_field("unit", "翻江镇\x0b")
     demo.set_field("cc", "县司法局\x01")
     assert (demo.draft.unit, demo.draft.cc) == ("翻江镇", "县司法局")
+
+
+def test_a_check_that_breaks_after_generating_does_not_hide_the_written_report(demo, view,
+                                                                                gui_home,
+                                                                                monkeypatch):
+    def broken(draft):
+        raise RuntimeError("a bug in a check")
+    monkeypatch.setattr(demo, "review", broken)
+    out = gui_home / "报告.docx"
+    demo.generate(out)
+    assert out.exists() and view.generated and view.generated[0][0].path == out
+    assert [str(e) for e in view.unexpected] == ["a bug in a check"]

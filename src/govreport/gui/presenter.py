@@ -327,7 +327,7 @@ class WizardPresenter:
             from govreport import service
             return service.build(service.demo_draft(), target)
 
-        self.runner.run(job, lambda r: self._generated(r, Counter(), demo=True),
+        self.runner.run(job, lambda r: self._generated(r, Counter(), True),
                         lambda e: self._build_failed(e, target), "正在生成示例报告……")
 
     def load_demo(self) -> None:
@@ -882,16 +882,23 @@ class WizardPresenter:
         def job():
             from govreport import service
             result = service.build(snapshot, target)
-            return result, Counter(f.level for f, _, _ in self.review(snapshot))
+            try:
+                return result, Counter(f.level for f, _, _ in self.review(snapshot)), None
+            except Exception as exc:  # noqa: BLE001 - the report is written; say so first
+                return result, Counter(), exc
 
-        self.runner.run(job, lambda r: self._generated(*r, demo=False),
+        self.runner.run(job, lambda r: self._generated(r[0], r[1], False, r[2]),
                         lambda e: self._build_failed(e, target), "正在生成报告……")
 
-    def _generated(self, result: "BuildResult", levels: Counter, demo: bool) -> None:
-        """levels: the 检查 page's count of findings per level for the generated draft."""
+    def _generated(self, result: "BuildResult", levels: Counter, demo: bool,
+                   check_failed: BaseException | None = None) -> None:
+        """levels: the 检查 page's count of findings per level for the generated draft;
+        check_failed: the checks broke after the report was written (shown after it)."""
         if not demo:
             self.last_report = result.path
         self.view.report_generated(result, demo, levels)
+        if check_failed is not None:
+            self.view.unexpected_error(check_failed)
 
     def _build_failed(self, exc: BaseException, target: Path) -> None:
         from govreport.errors import OutputLockedError
