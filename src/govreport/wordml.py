@@ -2,8 +2,8 @@
 
 python-docx gives us the package (parts, relationships); this module builds the XML it does
 not cover: East Asian fonts in all four slots, styles, the document grid, PAGE fields,
-the 版头 and 版记, and the parts of a report written from the cached skeleton (the body and
-the core properties). Children are inserted in the order the schema requires (CT_PPr, CT_RPr,
+the 版头, the 版记 in its text box, the 附件's data table, and the parts of a report written
+from the cached skeleton (the body and the document properties). Children are inserted in the order the schema requires (CT_PPr, CT_RPr,
 CT_SectPr), because Word refuses, or "repairs", documents that get the order wrong.
 
 The string builders need nothing else; only the functions that edit the skeleton's element
@@ -26,6 +26,7 @@ def qn(tag: str) -> str:
 def parse_xml(xml: str):
     from docx.oxml import parse_xml as parse      # python-docx's element classes
     return parse(xml)
+
 
 # Schema order of the children we use (ECMA-376 Part 1, 17.3.1.26 / 17.3.2.28 / 17.6.17).
 PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
@@ -389,7 +390,7 @@ def chinese_typography_settings(settings_el) -> None:
     set_setting(settings_el, f'<w:themeFontLang {W} w:val="en-US" w:eastAsia="zh-CN"/>')
 
 
-# --- 版记 (colophon) ------------------------------------------------------------------------
+# --- tables and the text box: 版记 (colophon), 附件's data table ----------------------------
 
 def colophon_table_xml(rows: list[list[tuple[str, str]]], width: int, thick: int, thin: int,
                        row_height: int) -> str:
