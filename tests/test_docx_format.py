@@ -344,7 +344,19 @@ def test_the_package_carries_no_parts_of_python_docxs_template_that_are_not_ours
     assert len(body.findall(W + "p")) > 30
 
 
-def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch):
+def _scramble_middle(data: bytes) -> bytes:
+    """Bit rot inside the compressed styles part: the zip directory stays readable, and
+    inflating the part fails (zlib.error, not BadZipFile)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo("word/styles.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 20
+    return data[:start] + bytes(b ^ 0x5A for b in data[start:start + 50]) + data[start + 50:]
+
+
+@pytest.mark.parametrize("damage", [lambda data: b"PK\x03\x04 truncated by a full disk",
+                                    lambda data: data[:len(data) // 2], _scramble_middle,
+                                    lambda data: bytes(len(data))])
+def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch, damage):
     import govreport.docx_writer as w
     from govreport.compose import compile_draft
     monkeypatch.setattr(w.paths, "cache_dir", lambda: tmp_path / "cache")
@@ -352,7 +364,7 @@ def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch):
     doc = compile_draft(service.demo_draft()).document
     w.to_bytes(doc)
     [cached] = (tmp_path / "cache").glob("skeleton-*.docx")
-    cached.write_bytes(b"PK\x03\x04 truncated by a full disk")
+    cached.write_bytes(damage(cached.read_bytes()))
     monkeypatch.setattr(w, "_SKELETONS", {})
     out = tmp_path / "r.docx"
     w.write_docx(doc, out)

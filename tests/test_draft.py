@@ -90,6 +90,8 @@ def test_broken_drafts_get_a_one_line_chinese_message(tmp_path, content, words):
     ({"date": "2025-13-45"}, "成文日期（date）“2025-13-45”不是有效日期"),
     ({"printed_on": "昨天"}, "印发日期"),
     ({"note": ["此件公开发布"]}, "附注（note）"),
+    ({"recipient": None}, "主送机关（recipient）"),
+    ({"template": None}, "模板（template）"),
     ({"sections": "全文"}, "各部分（sections）"),
     ({"sections": [{"id": "preamble", "blocks": [{"text": 5}]}]}, "部分“preamble”的第1段"),
     ({"figures": {"disputes_handled": {"value": "很多"}}}, "数据“disputes_handled”"),

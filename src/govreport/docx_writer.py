@@ -286,10 +286,12 @@ _SKELETONS: dict[str, _Skeleton] = {}
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """The compiled code of this module and wordml: a changed writer never reuses an old
-    skeleton. Code objects, not source files: a frozen app has no sources."""
+    """The compiled code of the modules that shape a skeleton (this one, wordml, layout),
+    their classes' methods included: a changed writer never reuses an old skeleton. Code
+    objects, not source files: a frozen app has no sources."""
     import sys
     import types
+    from govreport import layout
     h = hashlib.sha256()
 
     def feed(code: types.CodeType) -> None:
@@ -298,17 +300,29 @@ def _code_fingerprint() -> bytes:
         for const in code.co_consts:
             if isinstance(const, types.CodeType):
                 feed(const)
+            elif isinstance(const, frozenset):    # its repr's order varies between runs
+                h.update(repr(sorted(map(repr, const))).encode())
             else:
                 h.update(repr(const).encode())
 
-    for mod in (sys.modules[__name__], wml):
-        for name, obj in sorted(vars(mod).items()):
+    def feed_namespace(ns: dict, module: str) -> None:
+        for name, obj in sorted(ns.items()):
+            if isinstance(obj, (staticmethod, classmethod)):
+                obj = obj.__func__
+            elif isinstance(obj, property):
+                obj = obj.fget
             code = getattr(obj, "__code__", None)
-            if code is not None and getattr(obj, "__module__", None) == mod.__name__:
+            if code is not None and getattr(obj, "__module__", None) == module:
                 h.update(name.encode())
                 feed(code)
-            elif name.isupper() and isinstance(obj, (dict, tuple, str, int)):
+            elif isinstance(obj, type) and obj.__module__ == module:
+                h.update(name.encode())
+                feed_namespace(dict(vars(obj)), module)
+            elif name.isupper() and isinstance(obj, (dict, tuple, str, int, float)):
                 h.update(f"{name}={obj!r}".encode())        # constants such as STYLE_IDS
+
+    for mod in (sys.modules[__name__], wml, layout):
+        feed_namespace(dict(vars(mod)), mod.__name__)
     return h.digest()
 
 
@@ -365,8 +379,10 @@ def _skeleton(ctx: _Ctx) -> _Skeleton:
             data = cached.read_bytes()
     skeleton = None
     if data is not None:
-        with contextlib.suppress(zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError):
-            skeleton = _Skeleton.from_package(data)     # a damaged cache file is rebuilt
+        try:
+            skeleton = _Skeleton.from_package(data)
+        except Exception:  # noqa: BLE001 - any damage (zip, zlib, text) means: build it again
+            skeleton = None
     if skeleton is None:
         data = _build_skeleton(ctx)
         skeleton = _Skeleton.from_package(data)

@@ -207,8 +207,8 @@ def from_json_text(text: str, path: Path | str = "草稿") -> Draft:
 _TEXT_FIELDS = {"template": "模板", "recipient": "主送机关", "signature": "署名", "note": "附注",
                 "variant": "文件版本", "fonts": "字体方案", "doc_number": "发文字号",
                 "issuer": "签发人", "issuing_office": "发文机关标志", "cc": "抄送",
-                "printed_by": "印发机关", "title": "标题", "closing": "结束语",
-                "source_text": "原报告文字"}
+                "printed_by": "印发机关"}
+_OPTIONAL_TEXT_FIELDS = {"title": "标题", "closing": "结束语", "source_text": "原报告文字"}
 _DATE_FIELDS = {"date": "成文日期", "printed_on": "印发日期"}
 _BLOCK_TEXTS = ("text", "title", "number", "type")
 
@@ -221,6 +221,9 @@ def _shape_problem(d: dict) -> str | None:
     if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit():
         return f"的报告年度（year）应为年份数字，现为“{year}”"
     for key, label in _TEXT_FIELDS.items():
+        if key in d and not isinstance(d[key], str):       # absent: the default
+            return f"的{label}（{key}）应为文字"
+    for key, label in _OPTIONAL_TEXT_FIELDS.items():
         if d.get(key) is not None and not isinstance(d[key], str):
             return f"的{label}（{key}）应为文字"
     for key, label in _DATE_FIELDS.items():
