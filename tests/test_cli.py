@@ -134,3 +134,15 @@ def test_build_with_the_data_table_attachment(capsys, tmp_path):
     assert code == 0
     doc = Document(out)
     assert len(doc.tables) == 1 and doc.tables[0].rows[0].cells[1].text == "指标"
+
+
+def test_changing_the_year_after_the_figures_were_read_is_pointed_out(capsys, tmp_path,
+                                                                      sample_workbook):
+    draft = tmp_path / "草稿.json"
+    run(capsys, "new", "--unit", "清溪镇", "--data", str(sample_workbook), "-o", str(draft))
+    code, out, _ = run(capsys, "build", "--draft", str(draft), "--year", "2025",
+                       "-o", str(tmp_path / "r.docx"))
+    assert code == 1 and "报告年度是2025年，数据却是按2024年从统计表读取的" in out
+    code, out, _ = run(capsys, "build", "--draft", str(draft), "--year", "2025", "--data",
+                       str(sample_workbook), "-o", str(tmp_path / "r.docx"))
+    assert "数据却是按" not in out                      # read again for 2025

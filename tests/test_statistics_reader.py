@@ -522,3 +522,13 @@ def test_a_hidden_current_year_column_is_read_and_pointed_out(book, pack):
     r = read(path, pack)
     assert r.figures["disputes_handled"].value == 128
     assert any("“2024年”列（C列）已隐藏" in w for w in r.warnings), r.warnings
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_a_blank_or_hidden_column_for_next_year_is_not_the_workbooks_year(book, pack, hide):
+    path = book({"表": [["清溪镇2024年法治政府建设统计表"], ["指标", "2023年", "2024年", "2025年"],
+                       ["调处矛盾纠纷件数", 110, 128, None]]},
+                hidden_columns={"表": ["D"]} if hide else None)
+    r = read(path, pack)
+    assert (r.workbook_year, r.year) == (2024, 2024)
+    assert r.figures["disputes_handled"].value == 128

@@ -130,6 +130,13 @@ class _Compiler:
 
     def compile(self) -> Compiled:
         d, pack = self.draft, self.pack
+        read_for = (d.workbook or {}).get("year")
+        if isinstance(read_for, int) and read_for != d.year and d.figures:
+            # the report year was changed after the figures were read
+            self.findings.append(Finding(
+                WARNING, "workbook-year",
+                f"报告年度是{d.year}年，数据却是按{read_for}年从统计表读取的",
+                suggestion=f"重新导入{d.year}年度的统计表，或把报告年度改回{read_for}年"))
         present = {s.id: s for s in d.sections}
         unknown = [s.id for s in d.sections if pack.section(s.id) is None]
         for sid in unknown:

@@ -445,7 +445,11 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
     # the report year: given, else the latest year named in a value column's header
     years = {y for t in all_tables for y in t.years()}
     title_years = {s.title_year for s in scans if s.title_year}
-    result.workbook_year = max(years) if years else (
+    # the workbook's own year: the latest year column with figures in it (a blank 2025年
+    # column prepared in a 2024 workbook is not its year; a hidden one with figures is read,
+    # and said so)
+    filled = {y for t in all_tables for y in _filled_years(t)}
+    result.workbook_year = max(filled or years) if (filled or years) else (
         max(title_years) if len(title_years) == 1 else None)
     if year is None:
         year = result.workbook_year
@@ -552,6 +556,12 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
         result.warn(f"“{name}”中没有一行能对应到报告的指标，请检查“指标”列的名称，"
                     f"或在向导中为指标指定单元格")
     return result
+
+
+def _filled_years(t: tb.Table) -> set[int]:
+    return {c.year for i, c in enumerate(t.columns)
+            if c.year is not None
+            and any(values[i] is not None for _row, _label, _cat, values in t.records)}
 
 
 def _pick(ind: Indicator, cands: list[_Candidate], result: WorkbookImport) -> _Candidate | None:
