@@ -306,6 +306,9 @@ def test_a_workbook_of_another_year_is_said_and_its_year_can_be_taken(presenter,
     asked = [c for c in view.calls if c[0] == "workbook_year_differs"]
     assert asked == [("workbook_year_differs", sample_workbook, 2024)]
     assert presenter.figure_set().value("disputes_handled") is None   # no 2025 column
+    presenter.keep_year(sample_workbook, 2024)
+    presenter.load_workbook(sample_workbook)                 # kept: not asked again
+    assert len([c for c in view.calls if c[0] == "workbook_year_differs"]) == 1
     presenter.use_workbook_year(sample_workbook, 2024)
     assert presenter.draft.year == 2024
     assert presenter.draft.date == default_date(2024).isoformat()     # followed the year
@@ -511,7 +514,7 @@ def test_characters_word_cannot_hold_are_dropped_as_a_field_is_typed(demo):
 def test_a_check_that_breaks_after_generating_does_not_hide_the_written_report(demo, view,
                                                                                 gui_home,
                                                                                 monkeypatch):
-    def broken(draft):
+    def broken(draft, pack=None):
         raise RuntimeError("a bug in a check")
     monkeypatch.setattr(demo, "review", broken)
     out = gui_home / "报告.docx"

@@ -110,6 +110,7 @@ class WizardPresenter:
         self._codec: RefCodec | None = None
         self._stash: dict[str, list] = {}        # sections taken out, kept for putting back
         self._generation = 0                      # bumps when another draft is loaded
+        self._years_kept: set[tuple[str, int, int]] = set()   # (workbook, its year, report year)
         self.font_report: "FontReport | None" = None    # this PC's fonts, once checked
         self.font_check_failed = False
         self._fonts_open = False                  # a new draft whose font profile nobody chose
@@ -579,7 +580,8 @@ class WizardPresenter:
             self.view.figures_changed()
             self.view.workbook_loaded(path, list(imported.warnings))
             own = imported.workbook_year
-            if own and own != self.draft.year and not quiet:
+            if own and own != self.draft.year and not quiet \
+                    and (str(path), own, self.draft.year) not in self._years_kept:
                 self.view.workbook_year_differs(path, own)
 
         def failed(exc):
@@ -592,6 +594,10 @@ class WizardPresenter:
                 self._job_failed(exc)
 
         self.runner.run(job, done, failed, None if quiet else f"正在读取统计表“{path.name}”……")
+
+    def keep_year(self, path: Path | str, workbook_year: int) -> None:
+        """The clerk keeps the report year for this workbook: not asked again this session."""
+        self._years_kept.add((str(path), workbook_year, self.draft.year))
 
     def use_workbook_year(self, path: Path | str, year: int) -> None:
         """The clerk takes the workbook's year as the report year: the 成文日期 follows if it
@@ -764,14 +770,15 @@ class WizardPresenter:
         rank = {"error": 0, "warning": 1, "info": 2}
         return sorted(items, key=lambda it: rank.get(it.finding.level, 3))
 
-    def review(self, draft: "Draft") -> list[tuple["Finding", str | None, object]]:
+    def review(self, draft: "Draft", pack: "TemplatePack | None" = None
+               ) -> list[tuple["Finding", str | None, object]]:
         """(finding, location, check result) for a draft: govreport.checks' findings (the
         compiler's included) and text the editor could not read as figure references. Also
         run on the snapshot a report is generated from, so both pages count alike."""
         from govreport import checks
         from govreport.findings import WARNING, Finding
         from govreport.gui.reftext import TOKEN_RE
-        run = checks.check_draft(draft, self.pack)
+        run = checks.check_draft(draft, pack or self.pack)
         out: list[tuple[Finding, str | None, object]] = [
             (r.finding, run.location(r), r) for r in run.results]
         for sec in draft.sections:
@@ -878,12 +885,13 @@ class WizardPresenter:
         self.output_path = target
         import copy
         snapshot = copy.deepcopy(self.draft)
+        pack = self.pack                    # loaded here, on the UI thread
 
         def job():
             from govreport import service
             result = service.build(snapshot, target)
             try:
-                return result, Counter(f.level for f, _, _ in self.review(snapshot)), None
+                return result, Counter(f.level for f, _, _ in self.review(snapshot, pack)), None
             except Exception as exc:  # noqa: BLE001 - the report is written; say so first
                 return result, Counter(), exc
 

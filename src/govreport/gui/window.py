@@ -314,6 +314,8 @@ class ReportWizard(QWizard):
             detail=f"保持{year}年时，统计表中没有{year}年的数据列的表格不会读取。")
         if answer == "switch":
             self.presenter.use_workbook_year(path, workbook_year)
+        else:
+            self.presenter.keep_year(path, workbook_year)
 
     def report_generated(self, result, demo: bool, levels) -> None:
         if demo:
