@@ -146,3 +146,28 @@ def test_changing_the_year_after_the_figures_were_read_is_pointed_out(capsys, tm
     code, out, _ = run(capsys, "build", "--draft", str(draft), "--year", "2025", "--data",
                        str(sample_workbook), "-o", str(tmp_path / "r.docx"))
     assert "数据却是按" not in out                      # read again for 2025
+
+
+def test_an_output_folder_without_write_permission_or_a_too_long_name_gets_one_line(
+        capsys, tmp_path, monkeypatch):
+    import tempfile
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(tempfile, "mkstemp", denied)      # as in a folder the user may not write
+    code, _, err = run(capsys, "build", "--demo", "-o", str(tmp_path / "报告.docx"))
+    assert code == 2 and "没有权限" in err and "Traceback" not in err
+    monkeypatch.undo()
+    code, _, err = run(capsys, "build", "--demo", "-o", str(tmp_path / ("长" * 100 + ".docx")))
+    assert code == 2 and "太长" in err
+
+
+def test_a_report_gets_the_usual_file_permissions(capsys, tmp_path):
+    import os
+    import stat
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    out = tmp_path / "报告.docx"
+    run(capsys, "build", "--demo", "-o", str(out))
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
