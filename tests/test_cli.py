@@ -171,3 +171,11 @@ def test_a_report_gets_the_usual_file_permissions(capsys, tmp_path):
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("command", [["build", "--demo"], ["new", "--unit", "翻江镇"],
+                                     ["check", "x.txt"], ["batch", "--data", "x.xlsx"]])
+@pytest.mark.parametrize("year", ["-5", "0", "99999999999999999999", "1999"])
+def test_every_command_takes_a_year_between_2000_and_2100(capsys, tmp_path, command, year):
+    code, _, err = run(capsys, *command, "--year=" + year, "-o", str(tmp_path / "x"))
+    assert code == 2 and "2000 到 2100" in err and err.count("\n") == 1

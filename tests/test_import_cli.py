@@ -83,7 +83,6 @@ def test_a_docx_is_imported(capsys, tmp_path):
     (lambda p: p, [], "文件夹"),
     (lambda p: _write(p / "x.docx", b"not a zip"), [], "不是有效的 Word 文档"),
     (lambda p: _copy(p, "template-xx-town.txt"), [], "--unit"),
-    (lambda p: _copy(p, "hunan-fanjiang-2024.txt"), ["--year", "25"], "四位数"),
 ])
 def test_bad_input_exits_2_with_one_chinese_line_and_writes_nothing(capsys, tmp_path, make, extra, words):
     src = make(tmp_path)
@@ -91,6 +90,15 @@ def test_bad_input_exits_2_with_one_chinese_line_and_writes_nothing(capsys, tmp_
     code, stdout, stderr = run(capsys, "import", src, "-o", out, *extra)
     assert code == 2
     assert stderr.startswith("错误：") and words in stderr and stderr.count("\n") == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("year,words", [("25", "2000 到 2100"), ("二〇二五", "四位数字")])
+def test_a_bad_year_is_a_usage_error_in_one_chinese_line(capsys, tmp_path, year, words):
+    out = tmp_path / "草稿.json"
+    code, _, stderr = run(capsys, "import", CORPUS / "hunan-fanjiang-2024.txt", "-o", out,
+                          "--year", year)
+    assert code == 2 and words in stderr and stderr.count("\n") == 1
     assert not out.exists()
 
 

@@ -31,3 +31,14 @@ argparse._ = lambda s: _ZH.get(s, s)  # type: ignore[attr-defined]
 class Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line of Chinese, exit 2, no traceback
         self.exit(EXIT_BAD_INPUT, f"{self.prog}：{message}（用 --help 查看用法）\n")
+
+
+def year_arg(text: str) -> int:
+    """--year: a report year, 2000 to 2100 (the same bounds for every command)."""
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2024（收到“{text}”）") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"年度应在 2000 到 2100 之间（收到 {year}）")
+    return year

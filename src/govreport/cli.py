@@ -37,7 +37,7 @@ def print_findings(findings: list[Finding], stream=None) -> None:
 
 
 def _parser():
-    from govreport.argparse_zh import Parser
+    from govreport.argparse_zh import Parser, year_arg
     p = Parser(prog="govreport",
                 description="法治政府建设年度报告写作工具：不带参数运行时打开向导。")
     p.add_argument("--version", action="version", version=f"govreport {__version__}",
@@ -52,7 +52,7 @@ def _parser():
     b.add_argument("--data", metavar="统计表.xlsx", help="年度统计表；与草稿同用时以统计表数据为准")
     b.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
     b.add_argument("--unit", metavar="单位", help="单位名称（无草稿时使用）")
-    b.add_argument("--year", type=int, metavar="年度",
+    b.add_argument("--year", type=year_arg, metavar="年度",
                    help="报告年度（默认：草稿的年度；无草稿时为统计表标明的年度，否则上一年）")
     b.add_argument("--fonts", metavar="字体方案",
                    help="windows-gb2312（默认）、windows-builtin、xinchuang-gbk")
@@ -66,7 +66,7 @@ def _parser():
     n = sub.add_parser("new", help="新建草稿（默认文字）",
                        description="新建一份草稿文件，各部分为模板的默认文字。")
     n.add_argument("--unit", required=True, metavar="单位", help="单位名称，如 翻江镇")
-    n.add_argument("--year", type=int, metavar="年度",
+    n.add_argument("--year", type=year_arg, metavar="年度",
                    help="报告年度（默认：统计表标明的年度，否则上一年）")
     n.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
     n.add_argument("--data", metavar="统计表.xlsx", help="同时读入统计表数据")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from govreport.argparse_zh import year_arg
+
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
@@ -15,7 +17,7 @@ def register(sub) -> None:
         epilog="退出码：0 全部完成；1 有单位未生成或报告需核对（见汇总表）；2 输入有误。")
     p.add_argument("--data", required=True, metavar="全县统计.xlsx",
                    help="全县统计表：表头为“指标 | 单位 | 翻江镇 | 邹桥乡 …”，或每个单位一张工作表")
-    p.add_argument("--year", type=int, metavar="年度", help="报告年度（默认：统计表标明的年度，否则上一年）")
+    p.add_argument("--year", type=year_arg, metavar="年度", help="报告年度（默认：统计表标明的年度，否则上一年）")
     p.add_argument("--draft", metavar="通用草稿.json",
                    help="通用草稿：各单位沿用其文字，草稿中的单位名称换成各单位的名称"
                         "（文字中可用 {{ unit_name }}、{{ year }}）")

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from govreport.argparse_zh import year_arg
 from govreport.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -23,7 +24,7 @@ def register(sub) -> None:
     c.add_argument("path", nargs="?", metavar="草稿.json|报告.docx|报告.txt|文件夹",
                    help="要检查的文件或文件夹")
     c.add_argument("--data", metavar="统计表.xlsx", help="统计表：核对文中的数字是否与表中一致")
-    c.add_argument("--year", type=int, metavar="年度",
+    c.add_argument("--year", type=year_arg, metavar="年度",
                    help="报告年度（默认取自草稿、标题或成文日期）")
     c.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
     c.add_argument("--disable", metavar="编号,编号", help="不做的检查项，如 length,punctuation")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govreport.argparse_zh import year_arg
 from govreport.errors import InputError
 
 HELP = "由去年的报告（.docx 或 .txt）生成今年的草稿"
@@ -16,7 +17,7 @@ def register(sub) -> None:
     p = sub.add_parser("import", help=HELP, description=DESCRIPTION)
     p.add_argument("source", metavar="去年报告", help="去年报告的 .docx 或 .txt 文件")
     p.add_argument("-o", "--output", required=True, metavar="草稿.json", help="生成的草稿文件")
-    p.add_argument("--year", type=int, metavar="年度",
+    p.add_argument("--year", type=year_arg, metavar="年度",
                    help="新报告的年度（默认：去年报告的年度加一）")
     p.add_argument("--unit", metavar="单位", help="单位名称（默认：从去年报告的标题或署名判断）")
     p.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
@@ -34,8 +35,6 @@ def _cmd_import(args) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".json":
         raise InputError(f"草稿文件“{out.name}”应以 .json 结尾", path=out)
-    if args.year is not None and not 2000 <= args.year <= 2100:
-        raise InputError(f"年度“{args.year}”不对，请写四位数的年份，例如 --year 2025")
     src = Path(args.source)
     if src.resolve() == out.resolve():
         raise InputError(f"输出文件“{out.name}”不能与去年报告是同一个文件", path=out)

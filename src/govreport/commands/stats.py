@@ -11,20 +11,10 @@ import json
 import sys
 from pathlib import Path
 
+from govreport.argparse_zh import year_arg
 from govreport.errors import InputError
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
-
-
-def _year(text: str) -> int:
-    import argparse
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2024（收到“{text}”）") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"年度应在 2000 到 2100 之间（收到 {year}）")
-    return year
 
 
 def register(sub) -> None:
@@ -32,7 +22,7 @@ def register(sub) -> None:
                        description="按模板的指标生成一份待填写的统计表：按主题分组，"
                                    "列为 指标|单位|本年|上年|口径说明，附填表说明。")
     t.add_argument("-o", "--output", required=True, metavar="统计表.xlsx", help="输出文件")
-    t.add_argument("--year", type=_year, metavar="年度", help="报告年度（默认：上一年）")
+    t.add_argument("--year", type=year_arg, metavar="年度", help="报告年度（默认：上一年）")
     t.add_argument("--unit", metavar="单位", default="", help="写在表头标题中的单位名称，如 清溪镇")
     t.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
 
@@ -43,7 +33,7 @@ def register(sub) -> None:
                            description="读取统计表，列出每个指标的本年、上年数值、单位和来源单元格"
                                        "（如 普法!D7），以及未能对应到指标的行。")
     show.add_argument("workbook", metavar="统计表.xlsx", help="要读取的统计表")
-    show.add_argument("--year", type=_year, metavar="年度",
+    show.add_argument("--year", type=year_arg, metavar="年度",
                       help="哪一年作为“本年”（默认：表头中最新的年份）")
     show.add_argument("--json", action="store_true", help="以 JSON 输出（格式见 docs/statistics.md）")
     show.add_argument("--draft", metavar="草稿.json", help="使用草稿中为指标指定的单元格")
