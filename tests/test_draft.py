@@ -73,6 +73,7 @@ def test_a_version_0_draft_with_flat_text_is_migrated(tmp_path):
 
 @pytest.mark.parametrize("content,words", [
     (b"", "损坏"), (b"{not json", "损坏"), (b"[1, 2]", "不是"), (b'{"a": 1}', "不是"),
+    (b"[" * 100000 + b"]" * 100000, "损坏"),
     ("\u4e2d".encode("gbk"), "UTF-8"),
 ])
 def test_broken_drafts_get_a_one_line_chinese_message(tmp_path, content, words):
@@ -96,6 +97,16 @@ def test_broken_drafts_get_a_one_line_chinese_message(tmp_path, content, words):
     ({"sections": [{"id": "preamble", "blocks": [{"text": 5}]}]}, "部分“preamble”的第1段"),
     ({"figures": {"disputes_handled": {"value": "很多"}}}, "数据“disputes_handled”"),
     ({"bindings": {"disputes_handled": 7}}, "bindings"),
+    ({"unit": " "}, "单位名称（unit）是空的"),
+    ({"year": -5}, "2000 到 2100"),
+    ({"variant": "secret"}, "文件版本（variant）"),
+    ({"date": 20250101}, "成文日期（date）"),
+    ({"sections": [{"id": "preamble", "blocks": [{"type": "heading", "level": 9}]}]}, "第1段"),
+    ({"sections": [{"id": "preamble", "blocks": [{"text": None}]}]}, "第1段"),
+    ({"sections": [{"id": "preamble", "blocks": []}, {"id": "preamble", "blocks": []}]},
+     "出现了两次"),
+    ({"figures": {"disputes_handled": {"value": float("nan")}}}, "数据“disputes_handled”"),
+    ({"figures": {"disputes_handled": {"value": float("inf")}}}, "数据“disputes_handled”"),
 ])
 def test_a_hand_edited_draft_with_a_wrong_field_names_the_field(demo, tmp_path, fields, words):
     import json

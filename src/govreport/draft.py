@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,6 +181,8 @@ def from_json_text(text: str, path: Path | str = "草稿") -> Draft:
     except json.JSONDecodeError as exc:
         raise InputError(f"草稿文件“{name}”已损坏或不是草稿（第{exc.lineno}行格式错误）",
                          path=path) from exc
+    except RecursionError as exc:                  # brackets nested thousands deep
+        raise InputError(f"草稿文件“{name}”已损坏或不是草稿", path=path) from exc
     if not isinstance(d, dict) or d.get("format", FORMAT) != FORMAT or "unit" not in d:
         raise InputError(f"“{name}”不是 govreport 草稿文件", path=path)
     version = d.get("schema_version", 0)
@@ -217,9 +220,14 @@ def _shape_problem(d: dict) -> str | None:
     """What is wrong with a draft's fields, in Chinese; None when all is well."""
     if not isinstance(d.get("unit"), str):
         return "的单位名称（unit）应为文字"
+    if not d["unit"].strip():
+        return "的单位名称（unit）是空的"
+    if d.get("variant", VARIANT_PUBLIC) not in VARIANTS:
+        return f"的文件版本（variant）“{d.get('variant')}”应为 public（公开件）或 submitted（上报件）"
     year = d.get("year")
-    if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit():
-        return f"的报告年度（year）应为年份数字，现为“{year}”"
+    if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit() \
+            or not 2000 <= int(year) <= 2100:
+        return f"的报告年度（year）应为 2000 到 2100 之间的年份，现为“{year}”"
     for key, label in _TEXT_FIELDS.items():
         if key in d and not isinstance(d[key], str):       # absent: the default
             return f"的{label}（{key}）应为文字"
@@ -230,7 +238,9 @@ def _shape_problem(d: dict) -> str | None:
         value = d.get(key)
         if value:
             try:
-                dt.date.fromisoformat(str(value))
+                if not isinstance(value, str) or len(value) != 10:
+                    raise ValueError(value)
+                dt.date.fromisoformat(value)
             except ValueError:
                 return f"的{label}（{key}）“{value}”不是有效日期（应写作 2025-01-20）"
     for key in ("title_lines", "attachments"):
@@ -241,14 +251,19 @@ def _shape_problem(d: dict) -> str | None:
     sections = d.get("sections", [])
     if not isinstance(sections, list):
         return "的各部分（sections）应为列表"
+    seen: set[str] = set()
     for i, sec in enumerate(sections, 1):
         if not isinstance(sec, dict) or not isinstance(sec.get("id"), str) \
                 or not isinstance(sec.get("blocks", []), list):
             return f"第{i}个部分（sections）的格式有误"
+        if sec["id"] in seen:
+            return f"部分“{sec['id']}”出现了两次"
+        seen.add(sec["id"])
         for j, block in enumerate(sec.get("blocks", []), 1):
             if not isinstance(block, dict) or any(
-                    block.get(k) is not None and not isinstance(block[k], str)
-                    for k in _BLOCK_TEXTS) or not isinstance(block.get("level", 2), int):
+                    k in block and not isinstance(block[k], str) for k in _BLOCK_TEXTS) \
+                    or block.get("level", 2) not in (1, 2, 3, 4) \
+                    or isinstance(block.get("level"), bool):
                 return f"部分“{sec['id']}”的第{j}段格式有误"
     for key in ("figures", "overrides"):
         figures = d.get(key) or {}
@@ -257,7 +272,8 @@ def _shape_problem(d: dict) -> str | None:
         for fid, fig in figures.items():
             if not isinstance(fig, dict) or any(
                     fig.get(k) is not None and (isinstance(fig[k], bool)
-                                                or not isinstance(fig[k], (int, float)))
+                                                or not isinstance(fig[k], (int, float))
+                                                or not math.isfinite(fig[k]))
                     for k in ("value", "previous")):
                 return f"数据“{fid}”（{key}）的数值应为数字"
     if not isinstance(d.get("data_appendix", False), bool):
