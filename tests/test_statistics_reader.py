@@ -532,3 +532,17 @@ def test_a_blank_or_hidden_column_for_next_year_is_not_the_workbooks_year(book, 
     r = read(path, pack)
     assert (r.workbook_year, r.year) == (2024, 2024)
     assert r.figures["disputes_handled"].value == 128
+
+
+@pytest.mark.parametrize("label,value,words", [
+    ("调解成功件数", -3, "不应为负数"),
+    ("法治培训参训人次", 8650.5, "应为整数"),
+    ("村（社区）法律顾问覆盖率", 100.5, "0 到 100%"),
+    ("调处矛盾纠纷件数", 1e308, "数值异常大"),
+])
+def test_an_implausible_figure_is_read_and_pointed_out(book, pack, label, value, words):
+    path = book({"表": [["指标", "2024年"], [label, value]]})
+    r = read(path, pack)
+    fid = next(i.id for i in pack.indicators if i.name == label)
+    assert r.figures[fid].value == value
+    assert any(words in w and "表!B2" in w for w in r.warnings), r.warnings

@@ -301,12 +301,31 @@ def _convert(ind: Indicator, raw, source: str, result: WorkbookImport,
         v = round(v * 100, 9)
         result.warn(f"{source}（{name}）填的是 {_cell_text(raw)}，按 {_num(v)}% 读取；"
                     f"比率请填百分数（如 93.84 或 93.84%）")
+    if v is not None and (odd := _implausible(ind, v)):
+        result.warn(f"{source}（{name}）是 {_num(v)}，{odd}，请核对")
     return v, p
+
+
+def _implausible(ind: Indicator, v: float) -> str | None:
+    """Why a figure read from a cell is unlikely to be what the clerk meant (it is still read:
+    the clerk decides)."""
+    if abs(v) >= 1e9:
+        return "数值异常大"
+    if ind.type == "int":
+        if v < 0:
+            return "件数、人数等不应为负数"
+        if not float(v).is_integer():
+            return "件数、人数等应为整数"
+    if ind.is_percent and not ind.inputs()[1] and not 0 <= v <= 100:
+        return "比率应在 0 到 100% 之间"        # a rate; a year-on-year change may exceed it
+    return None
 
 
 def _num(v: float | None) -> str:
     if v is None:
         return "空"
+    if abs(v) >= 1e12:
+        return f"{v:.4g}"
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
