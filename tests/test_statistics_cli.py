@@ -188,3 +188,14 @@ def test_stats_show_uses_the_bindings_of_a_draft(capsys, tmp_path, sample_workbo
 def test_stats_usage_errors_exit_2(capsys, args):
     code, _, _ = run(capsys, *args)
     assert code == 2
+
+
+@pytest.mark.parametrize("unit,title", [("甲\x01镇", "甲镇2024年法治政府建设统计表"),
+                                        ('=HYPERLINK("x")', '=HYPERLINK("x")2024年法治政府建设统计表')])
+def test_a_unit_name_is_written_as_plain_text_never_a_formula(capsys, tmp_path, unit, title):
+    from openpyxl import load_workbook
+    out = tmp_path / "统计表.xlsx"
+    code, _, err = run(capsys, "stats-template", "--unit", unit, "--year", "2024", "-o", str(out))
+    assert code == 0, err
+    cell = load_workbook(out).worksheets[0]["A1"]
+    assert (cell.value, cell.data_type) == (title, "s")

@@ -308,4 +308,6 @@ def write_summary(path: Path, book: CountyWorkbook, year: int, results: list[Uni
     about.column_dimensions["A"].width = 10
     about.column_dimensions["B"].width = 100
 
+    from govreport.xlsx_style import text_only
+    text_only(wb)
     write_atomic(path, wb.save)

@@ -190,7 +190,7 @@ def write_ledger(compiled, draft, path: Path | str) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
 
-    from govreport.xlsx_style import header_row, title_row
+    from govreport.xlsx_style import header_row, text_only, title_row
 
     path = Path(path)
     rows = ledger_rows(compiled, draft)
@@ -212,5 +212,6 @@ def write_ledger(compiled, draft, path: Path | str) -> Path:
         ws.column_dimensions[letter].width = w
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{chr(ord('A') + len(HEADERS) - 1)}{max(3, ws.max_row)}"
+    text_only(wb)
     write_atomic(path, lambda tmp: wb.save(tmp))
     return path

@@ -41,9 +41,8 @@ def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from govreport.xlsx_style import header_row, title_row
-
     from govreport.ledger import formula_in_words
+    from govreport.xlsx_style import header_row, title_row
 
     wb = Workbook()
     ws = wb.active
@@ -116,6 +115,8 @@ def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
 def write_template(indicators: IndicatorSet, path: Path | str, year: int, unit: str = "") -> Path:
     """Write the workbook atomically (an open or read-only target raises OutputLockedError)."""
     path = Path(path)
+    from govreport.xlsx_style import text_only
     wb = build_workbook(indicators, year, unit)
+    text_only(wb)
     write_atomic(path, lambda tmp: wb.save(tmp))
     return path
