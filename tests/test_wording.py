@@ -163,3 +163,16 @@ def test_renders_in_two_threads_keep_their_own_findings(pack):
     with ThreadPoolExecutor(2) as pool:
         a, b = pool.map(work, ["achievements", "plans"])
     assert a == {"achievements"} and b == {"plans"}
+
+
+@pytest.mark.parametrize("source,words", [
+    ("{{ 1 / 0 }}", "除以零"),
+    ("{{ range(10 ** 9) | list }}", "数值太大"),
+    ('{{ "甲" - 1 }}', "类型不对"),
+    ("{{ disputes_handled + }}", "写法有误"),
+])
+def test_a_broken_reference_is_explained_in_chinese(pack, source, words):
+    text, log = wording.render(source, ctx_with(pack))
+    [finding] = log.findings
+    assert words in finding.message
+    assert not any(c.isascii() and c.isalpha() for c in finding.message)   # no English

@@ -4,6 +4,7 @@ Exit codes: 0 done; 1 done, with findings the user must see; 2 bad input or usag
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -176,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # the output went to a pipe that closed early (`govreport … | head`): nothing to say
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")          # so the exit flush stays quiet
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -150,7 +150,8 @@ def read_docx(path: Path | str) -> Source:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise InputError(f"“{path.name}”不是有效的 Word 文档（.docx），可能已损坏", path=path) from exc
     except Exception as exc:  # noqa: BLE001 - lxml and python-docx raise many kinds on bad parts
-        raise InputError(f"“{path.name}”无法读取（文件内容损坏：{type(exc).__name__}）", path=path) from exc
+        raise InputError(f"“{path.name}”无法读取：文件内容已损坏，请在 Word 或 WPS 中打开后另存为 .docx 再试",
+                         path=path) from exc
     return _docx_source(document, path.name)
 
 

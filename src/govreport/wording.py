@@ -261,7 +261,7 @@ def render(source: str, ctx: Context, section: str | None = None,
         template = sandbox.compile_template(source)
     except sandbox.TemplateError as exc:
         log.findings.append(Finding(
-            ERROR, "template-syntax", f"文中的数据引用写法有误：{_short(exc)}",
+            ERROR, "template-syntax", f"文中的数据引用写法有误{_line_of(exc)}",
             section=section, block=block, quote=source[:30],
             suggestion="检查 {{ }} 是否成对；要写大括号本身，请用全角｛｝"))
         return source, log
@@ -270,12 +270,12 @@ def render(source: str, ctx: Context, section: str | None = None,
         text = template.render(ctx.variables(log))
     except sandbox.TemplateError as exc:
         log.findings.append(Finding(
-            ERROR, "template-error", f"文中的数据引用无法生成：{_short(exc)}",
+            ERROR, "template-error", f"文中的数据引用无法生成：{_explain(exc)}",
             section=section, block=block, quote=source[:30]))
         text = source
     except (TypeError, ValueError, ArithmeticError) as exc:
         log.findings.append(Finding(
-            ERROR, "template-error", f"文中的数据引用无法生成：{exc}",
+            ERROR, "template-error", f"文中的数据引用无法生成：{_explain(exc)}",
             section=section, block=block, quote=source[:30]))
         text = source
     finally:
@@ -283,8 +283,22 @@ def render(source: str, ctx: Context, section: str | None = None,
     return text, log
 
 
-def _short(exc: Exception) -> str:
-    return str(getattr(exc, "message", None) or exc).splitlines()[0][:80]
+def _line_of(exc: Exception) -> str:
+    line = getattr(exc, "lineno", None)
+    return f"（第{line}行）" if isinstance(line, int) and line > 1 else ""
+
+
+# What went wrong, for the clerk: jinja2's and Python's own messages are in English.
+_EXPLAINED = {"SecurityError": "含有不允许的写法", "ZeroDivisionError": "除以零",
+              "UndefinedError": "引用了不存在的内容", "TypeError": "数据的类型不对",
+              "ValueError": "数值不对", "OverflowError": "数值太大"}
+
+
+def _explain(exc: Exception) -> str:
+    for cls in type(exc).__mro__:
+        if cls.__name__ in _EXPLAINED:
+            return _EXPLAINED[cls.__name__]
+    return "写法无法处理"
 
 
 def referenced_names(source: str) -> set[str]:
