@@ -123,6 +123,13 @@ def test_one_sheet_per_unit_reads_each_sheet_like_a_township_workbook(tmp_path, 
     assert any("说明" in n for n in result.workbook.notes)
 
 
+def test_a_sheet_with_a_default_name_is_no_unit(tmp_path, rows):
+    data = sheets_workbook(tmp_path / "全县统计.xlsx", ["翻江镇", "Sheet2"], rows)
+    result = batch.run_batch(data, tmp_path / "out", disabled_checks="length")
+    assert [u.unit for u in result.units] == ["翻江镇"]
+    assert any("Sheet2" in n and "不是单位名称" in n for n in result.workbook.notes)
+
+
 def test_units_spread_over_theme_sheets_are_read_from_every_sheet(tmp_path, rows):
     """One sheet per theme, each with a column per unit; rows no indicator fits are noted once."""
     wb = Workbook()
@@ -170,6 +177,18 @@ def test_a_total_column_is_not_a_unit(tmp_path, rows):
     result = batch.run_batch(data, tmp_path / "out")
     assert [u.unit for u in result.units] == UNITS3[:2]
     assert any("全县合计" in n for n in result.workbook.notes)
+
+
+def test_a_column_of_numbers_without_a_unit_name_is_said_not_dropped_silently(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "统计"
+    ws.append(["指标", "单位", "翻江镇", None, "邹桥乡"])
+    ws.append(["调处矛盾纠纷件数", "起", 128, 97, 80])
+    wb.save(tmp_path / "全县.xlsx")
+    result = batch.run_batch(tmp_path / "全县.xlsx", tmp_path / "out", year=YEAR)
+    assert [u.unit for u in result.units] == ["翻江镇", "邹桥乡"]
+    assert any("D列有数字，但表头没有单位名称" in n for n in result.workbook.notes)
 
 
 # --- units fail independently ---------------------------------------------------------------------

@@ -36,7 +36,9 @@ SHAPE_SHEETS = "sheets"
 
 # Characters Windows refuses in a file name; a unit named with them cannot name its report.
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-# The header the unit's column gets in its own small workbook: this year's figures.
+# Names Excel and WPS give new sheets: such a sheet is no unit's.
+_DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|工作表)\d*$", re.IGNORECASE)
+# The header the unit's column gets in its own sheet: this year's figures.
 _CURRENT_HEADER = "本年"
 
 
@@ -133,6 +135,7 @@ class _Header:
     units: dict[int, str]             # column -> unit name
     totals: list[str]                 # total/average columns left out
     shared: frozenset[int]
+    unnamed: list[int]                # columns with numbers under an empty header cell
 
 
 def _classify(sheet: _Sheet) -> tuple[str, object] | None:
@@ -170,7 +173,11 @@ def _classify(sheet: _Sheet) -> tuple[str, object] | None:
         if units:
             used = {c[_COL] for _, cs in sheet.rows for c in cs}
             shared = frozenset(used - set(units) - set(totals))
-            return "columns", _Header(idx, label_col, units, list(totals.values()), shared)
+            numeric = {c[_COL] for i, cs in sheet.rows if i > idx for c in cs
+                       if isinstance(c[_VALUE], (int, float)) and not isinstance(c[_VALUE], bool)}
+            unnamed = sorted(c for c in numeric - set(texts) if c > label_col)
+            return "columns", _Header(idx, label_col, units, list(totals.values()), shared,
+                                      unnamed)
     return None
 
 
@@ -234,6 +241,10 @@ def read_county_workbook(path: Path | str, year: int | None = None) -> CountyWor
             book_.year = sheet_years.most_common(1)[0][0]
         for s in unit_sheets:
             name = tb.norm_text(s.title)
+            if _DEFAULT_SHEET_NAME.match(name):
+                notes.append(f"工作表“{s.title}”的名称是默认名称，不是单位名称，未读取；"
+                             f"如是某个单位的数据，请把工作表改名为该单位的名称")
+                continue
             book_.units.append(UnitSource(name, f"工作表“{s.title}”", sheet=s,
                                           error=_unit_error(name)))
     return book_
@@ -246,6 +257,9 @@ def _column_units(sheets: list[tuple[_Sheet, _Header]], book: CountyWorkbook) ->
             book.year = _title_year(sheet, head.row)
         for name in head.totals:
             book.notes.append(f"工作表“{sheet.title}”的“{name}”列是合计或平均，未作为单位读取")
+        for col in head.unnamed:
+            book.notes.append(f"工作表“{sheet.title}”的{_col(col)}列有数字，但表头没有单位名称，"
+                              f"未读取；如是某个单位的数据，请在第{head.row}行填上单位名称")
         grid = _Grid(sheet.title, head.row, [
             (idx, [c for c in cells if c[_COL] in head.shared],
              {c[_COL]: c for c in cells if c[_COL] in head.units})
