@@ -359,3 +359,12 @@ def test_each_report_can_carry_its_units_data_table(tmp_path, rows, capsys):
         tables[unit] = {r.cells[1].text: r.cells[3].text for r in table.rows[1:]}
     # each unit's own figures: counts grow by k (value_for)
     assert int(tables[UNITS3[1]]["调处矛盾纠纷件数"]) == int(tables[UNITS3[0]]["调处矛盾纠纷件数"]) + 1
+
+
+@pytest.mark.parametrize("name", ["甲/乙镇", "CON", "..", "丙镇."])
+def test_a_unit_name_that_cannot_name_a_file_fails_alone(tmp_path, rows, name):
+    data = columns_workbook(tmp_path / "全县.xlsx", ["翻江镇", name], rows)
+    result = batch.run_batch(data, tmp_path / "out", disabled_checks="length")
+    bad = next(u for u in result.units if u.unit == name)
+    assert bad.status == batch.STATUS_FAILED and "文件名" in bad.error
+    assert next(u for u in result.units if u.unit == "翻江镇").output.exists()

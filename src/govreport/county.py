@@ -36,6 +36,8 @@ SHAPE_SHEETS = "sheets"
 
 # Characters Windows refuses in a file name; a unit named with them cannot name its report.
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# Names Windows keeps for devices: no file may be called so, whatever its extension.
+_RESERVED_NAME = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?$", re.IGNORECASE)
 # Names Excel and WPS give new sheets: such a sheet is no unit's.
 _DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|工作表)\d*$", re.IGNORECASE)
 # The header the unit's column gets in its own sheet: this year's figures.
@@ -118,6 +120,8 @@ class CountyWorkbook:
 def _unit_error(name: str) -> str | None:
     if _BAD_FILE_CHARS.search(name):
         return f"单位名称“{name}”含有不能用作文件名的字符（\\ / : * ? \" < > |），请在统计表中改正"
+    if _RESERVED_NAME.match(name) or name.endswith((".", " ")) or name.startswith("."):
+        return f"单位名称“{name}”不能用作文件名（Windows 的保留名称，或以句点开头、结尾），请在统计表中改正"
     return None
 
 
