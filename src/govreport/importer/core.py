@@ -178,10 +178,10 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     fates: list[LineFate | None] = [None] * len(lines)
     debris.mark(lines, fates, rules)
     fr = frame.find(lines, fates, rules, unit=given_unit)
-    kept = [i for i, ln in enumerate(lines) if ln.table and fates[i] is None]   # in the body
-    if kept:
-        tables = 1 + sum(1 for a, b in zip(kept, kept[1:]) if b != a + 1)
-        notes.append(f"文档中的{tables}个表格（{len(kept)}行）已按文字保留，每行一段，单元格之间以"
+    table_lines = [i for i, ln in enumerate(lines) if ln.table and fates[i] is None]  # in the body
+    if table_lines:
+        tables = 1 + sum(1 for a, b in zip(table_lines, table_lines[1:]) if b != a + 1)
+        notes.append(f"文档中的{tables}个表格（{len(table_lines)}行）已按文字保留，每行一段，单元格之间以"
                      f"“{reportfile.TABLE_CELL_SEPARATOR}”分隔，请改写为文字或删除")
 
     # 3. the report year: from the title, else from the 成文日期
@@ -318,8 +318,8 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
                          if not (table_title and re.search(table_title, a))]
     draft.data_appendix = fr.data_table or len(draft.attachments) < len(fr.attachments)
     if fr.data_table or fr.attachments:
-        kept = "、".join(draft.attachments)
-        notes.append("原文的附件没有导入正文" + (f"；附件说明保留：{kept}" if kept else "")
+        names = "、".join(draft.attachments)
+        notes.append("原文的附件没有导入正文" + (f"；附件说明保留：{names}" if names else "")
                      + ("；主要数据统计表将按今年的数据重新生成" if draft.data_appendix else ""))
     if fr.submitted:
         # last year's 上报件: keep its 版头 and 版记 so this year's can be sent the same way
