@@ -546,3 +546,17 @@ def test_an_implausible_figure_is_read_and_pointed_out(book, pack, label, value,
     fid = next(i.id for i in pack.indicators if i.name == label)
     assert r.figures[fid].value == value
     assert any(words in w and "表!B2" in w for w in r.warnings), r.warnings
+
+
+def test_two_tables_side_by_side_are_both_read(book, pack):
+    # a 台账 laid out in two blocks to fit the page
+    path = book({"表": [["指标", "2024年", "2023年", None, "指标", "2024年", "2023年"],
+                       ["调处矛盾纠纷件数", 128, 110, None, "法治宣传活动场次", 26, 21],
+                       ["调解成功件数", 125, 106, None, "发放宣传资料份数", 5320, 4800]]})
+    r = read(path, pack)
+    got = {fid: (f.value, f.previous, f.source) for fid, f in r.figures.items()}
+    assert got["disputes_handled"] == (128, 110, "表!B2")
+    assert got["disputes_resolved"] == (125, 106, "表!B3")
+    assert got["publicity_events"] == (26, 21, "表!F2")
+    assert got["leaflets"] == (5320, 4800, "表!F3")
+    assert len(r.tables) == 2 and r.warnings == []

@@ -161,18 +161,14 @@ class _SheetScan:
     def run(self, tables_wanted: bool = True) -> None:
         pct = self.book.percent_styles
         sheet = self.sheet
-        table: tb.Table | None = None
+        table: tb.Table | None = None        # the (first) table the rows belong to
         header_try = None            # (row, texts, upper) of the last header-like row
         last_row, last_texts = 0, None
         bound = self.bound
         max_bound = max(bound, default=0)
-        # per table, set when a table starts: the hot loop below reads only locals
-        span: frozenset[int] = frozenset()
-        span_order: tuple[int, ...] = ()
-        pos: dict[int, int] = {}
-        width = 0
-        records: list = []
-        carry: dict = {}
+        # per table of the current header row (usually one; several side by side), set when
+        # the tables start: the hot loop below reads only locals
+        group: list[tuple] = []
         for idx, cells in self.book.rows(self.ws, None if tables_wanted else max_bound):
             if not cells:
                 continue
@@ -185,15 +181,14 @@ class _SheetScan:
             texts = tb.row_texts(cells)
             if texts:
                 self.has_values = True
-                new = None
+                new: list[tb.Table] = []
                 if header_try is not None and idx == header_try[0] + 1 and \
                         tb.is_lower_header(texts, tb.label_column(header_try[1])):
-                    new = tb.build_table(sheet, header_try[0], header_try[1], header_try[2], texts)
-                    if new is not None and table is not None \
-                            and table.header_row == header_try[0]:
-                        self.tables.pop()           # the same table, now with its sub-headers
+                    new = tb.build_tables(sheet, header_try[0], header_try[1], header_try[2], texts)
+                    if new and table is not None and table.header_row == header_try[0]:
+                        del self.tables[-len(group):]   # the same tables, now with sub-headers
                 header_try = None
-                if new is None and tb.has_label_cell(texts):
+                if not new and tb.has_label_cell(texts):
                     label_col = tb.label_column(texts)
                     if label_col is not None:
                         upper = None
@@ -201,56 +196,54 @@ class _SheetScan:
                                 and tb.is_upper_header(last_texts, label_col):
                             upper = last_texts
                         header_try = (idx, texts, upper)
-                        new = tb.build_table(sheet, idx, texts, upper)
-                        if new is not None and table is not None and not new.names_its_columns:
-                            new = None      # "重点项目 | 完成情况": a row of text in a table
+                        new = tb.build_tables(sheet, idx, texts, upper)
+                        if new and table is not None and not new[0].names_its_columns:
+                            new = []        # "重点项目 | 完成情况": a row of text in a table
                 last_row, last_texts = idx, texts
-                if new is not None:
-                    table = new
-                    self.tables.append(table)
-                    span_order = table.label_span
-                    span = frozenset(span_order)
-                    pos = {c.col: i for i, c in enumerate(table.columns)}
-                    width = len(table.columns)
-                    records, carry = table.records, table.carry
+                if new:
+                    table = new[0]
+                    self.tables += new
+                    group = [(t.label_span, frozenset(t.label_span),
+                              {c.col: i for i, c in enumerate(t.columns)}, len(t.columns),
+                              t.records, t.carry) for t in new]
                     continue
                 if table is None and self.title_year is None:
                     self._title_year(texts)
             elif texts is None:
                 self.has_values = True
                 last_texts = None
-            if table is None:
-                continue
-            # a data row: its label (the rightmost text in the label columns) and value cells
-            label = None
-            label_at = 0
-            vals = [None] * width
-            for c in cells:
-                col = c[0]
-                if col in span:
-                    v = c[1]
-                    if type(v) is str and v.strip():
-                        carry[col] = v
-                        label, label_at = v, col
+            # a data row: per table, its label (the rightmost text in the label columns) and
+            # value cells; cells of a table beside it are in neither
+            for span_order, span, pos, width, records, carry in group:
+                label = None
+                label_at = 0
+                vals = [None] * width
+                for c in cells:
+                    col = c[0]
+                    if col in span:
+                        v = c[1]
+                        if type(v) is str and v.strip():
+                            carry[col] = v
+                            label, label_at = v, col
+                        continue
+                    p = pos.get(col)
+                    if p is not None:
+                        v = c[1]
+                        dtype = c[2]
+                        if dtype == NO_CACHE:
+                            vals[p] = (None, NO_CACHE)
+                        elif v is not None:
+                            vals[p] = (v, PERCENT if c[3] in pct else
+                                       DATE if dtype == DATE else "")
+                if label is None:
                     continue
-                p = pos.get(col)
-                if p is not None:
-                    v = c[1]
-                    dtype = c[2]
-                    if dtype == NO_CACHE:
-                        vals[p] = (None, NO_CACHE)
-                    elif v is not None:
-                        vals[p] = (v, PERCENT if c[3] in pct else
-                                   DATE if dtype == DATE else "")
-            if label is None:
-                continue
-            category = None
-            if len(span_order) > 1:
-                for col in span_order:
-                    if col >= label_at:
-                        break
-                    category = carry.get(col, category)
-            records.append((idx, label, category, tuple(vals)))
+                category = None
+                if len(span_order) > 1:
+                    for col in span_order:
+                        if col >= label_at:
+                            break
+                        category = carry.get(col, category)
+                records.append((idx, label, category, tuple(vals)))
 
     def _title_year(self, texts: dict[int, str]) -> None:
         for t in texts.values():

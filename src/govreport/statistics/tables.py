@@ -206,6 +206,29 @@ def build_table(sheet: str, row: int, texts: dict[int, str],
     return Table(sheet, row, label_col, tuple(span), unit_col, columns)
 
 
+def build_tables(sheet: str, row: int, texts: dict[int, str],
+                 upper: dict[int, str] | None = None,
+                 lower: dict[int, str] | None = None) -> list[Table]:
+    """The tables a header row starts: one, or several side by side when the label header
+    repeats along the row ("指标 | 2024年 | 2023年 | 指标 | 2024年 | 2023年", a 台账 laid out
+    in two blocks to fit the page)."""
+    label_col = label_column(texts)
+    if label_col is None:
+        return []
+    starts = sorted(c for c, t in texts.items() if t == texts[label_col] and c >= label_col)
+    if len(starts) == 1:
+        table = build_table(sheet, row, texts, upper, lower)
+        return [table] if table is not None else []
+    tables = []
+    for lo, hi in zip(starts, starts[1:] + [1 << 30]):
+        def part(d: dict[int, str] | None) -> dict[int, str] | None:
+            return {c: t for c, t in d.items() if lo <= c < hi} or None if d else None
+        table = build_table(sheet, row, part(texts) or {}, part(upper), part(lower))
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
 def is_upper_header(texts: dict[int, str], label_col: int) -> bool:
     """A row of group headers above the header row (e.g. 2024年 | 2023年 over 本月 | 累计)."""
     if not texts or min(texts) <= label_col:
