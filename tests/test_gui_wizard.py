@@ -763,3 +763,21 @@ def test_tab_moves_through_the_basic_page_in_the_order_it_reads(qtbot, wizard):
         if x is basic.unit:
             break
     assert order == names
+
+
+def test_the_ledger_can_be_written_beside_the_report_and_the_choice_is_remembered(
+        qtbot, wizard, gui_home):
+    w = wizard
+    w.presenter.load_demo()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    gen.ledger.click()
+    assert w.settings["write_ledger"] is True
+    gen.path.setText(str(gui_home / "报告.docx"))
+    gen.path.editingFinished.emit()
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    ledger = gui_home / "报告.核对表.xlsx"
+    assert ledger.exists() and "数据核对表：报告.核对表.xlsx" in gen.result.text()
+    from openpyxl import load_workbook
+    assert "数据核对表" in load_workbook(ledger).active["A1"].value

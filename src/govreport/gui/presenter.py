@@ -886,10 +886,14 @@ class WizardPresenter:
         import copy
         snapshot = copy.deepcopy(self.draft)
         pack = self.pack                    # loaded here, on the UI thread
+        with_ledger = bool(self.settings["write_ledger"])
 
         def job():
             from govreport import service
             result = service.build(snapshot, target)
+            if with_ledger:
+                from govreport import ledger
+                ledger.write_ledger(result.compiled, snapshot, ledger.ledger_path(target))
             try:
                 return result, Counter(f.level for f, _, _ in self.review(snapshot, pack)), None
             except Exception as exc:  # noqa: BLE001 - the report is written; say so first
@@ -897,6 +901,12 @@ class WizardPresenter:
 
         self.runner.run(job, lambda r: self._generated(r[0], r[1], False, r[2]),
                         lambda e: self._build_failed(e, target), "正在生成报告……")
+
+    def ledger_of(self, report: Path | str) -> Path | None:
+        """The 数据核对表 written beside a report, if there is one."""
+        from govreport.ledger import ledger_path
+        path = ledger_path(report)
+        return path if path.is_file() else None
 
     def _generated(self, result: "BuildResult", levels: Counter, demo: bool,
                    check_failed: BaseException | None = None) -> None:

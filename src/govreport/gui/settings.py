@@ -66,6 +66,7 @@ declare("last_folder", str, "", "上次选择文件的文件夹")
 declare("window_geometry", str, "", "窗口位置和大小（Qt saveGeometry，base64）")
 declare("first_run_done", bool, False, "是否已看过首次使用的欢迎说明")
 declare("autosave_seconds", float, 3.0, "修改后多少秒自动保存")
+declare("write_ledger", bool, False, "生成报告时同时生成数据核对表（.核对表.xlsx）")
 
 RECENT_MAX = 8
 

@@ -33,6 +33,8 @@ class GeneratePage(Page):
         lay.addLayout(row)
         self.data_table = QCheckBox("附上“主要数据统计表”(&T)（作为附件，列出统计表中本年和上年的各项数据）")
         lay.addWidget(self.data_table)
+        self.ledger = QCheckBox("同时生成数据核对表(&K)（Excel，逐项列出报告引用的数据和出处，便于核对）")
+        lay.addWidget(self.ledger)
         self.generate_button = QPushButton("生成报告(&G)")
         self.generate_button.setDefault(False)
         self.generate_button.setMinimumHeight(self.generate_button.sizeHint().height() * 3 // 2)
@@ -62,6 +64,7 @@ class GeneratePage(Page):
         self.path.editingFinished.connect(guarded(self._path_edited))
         self.generate_button.clicked.connect(guarded(self.generate))
         self.data_table.toggled.connect(guarded(self._data_table_toggled))
+        self.ledger.toggled.connect(guarded(self._ledger_toggled))
         self.open_button.clicked.connect(guarded(self.open_report))
         self.folder_button.clicked.connect(guarded(self.open_folder))
 
@@ -72,6 +75,7 @@ class GeneratePage(Page):
         self.path.setText(str(p.current_output()))
         if self.data_table.isChecked() != p.draft.data_appendix:
             self.data_table.setChecked(p.draft.data_appendix)
+        self.ledger.setChecked(bool(p.settings["write_ledger"]))
         have = p.last_report is not None and Path(p.last_report).exists()
         self.open_button.setEnabled(have)
         self.folder_button.setEnabled(have)
@@ -114,6 +118,9 @@ class GeneratePage(Page):
         from govreport.findings import ERROR, WARNING
         errors, warnings = levels.get(ERROR, 0), levels.get(WARNING, 0)
         text = f"已生成：{result.path}"
+        if self.presenter.settings["write_ledger"] and \
+                (ledger := self.presenter.ledger_of(result.path)) is not None:
+            text += f"\n数据核对表：{ledger.name}（与报告在同一文件夹）"
         counts = "、".join(f"{name} {n} 条" for name, n in (("错误", errors), ("警告", warnings)) if n)
         if counts:
             text += f"\n注意：还有{counts}，可回到“检查”页查看。"
@@ -123,6 +130,9 @@ class GeneratePage(Page):
         self.folder_button.setEnabled(True)
         self.open_button.setFocus()
         self.refresh_hint()
+
+    def _ledger_toggled(self, on: bool) -> None:
+        self.presenter.settings["write_ledger"] = on       # remembered for the next report
 
     def _data_table_toggled(self, on: bool) -> None:
         if self.presenter.has_draft and self.presenter.draft.data_appendix != on:
