@@ -781,3 +781,22 @@ def test_the_ledger_can_be_written_beside_the_report_and_the_choice_is_remembere
     assert ledger.exists() and "数据核对表：报告.核对表.xlsx" in gen.result.text()
     from openpyxl import load_workbook
     assert "数据核对表" in load_workbook(ledger).active["A1"].value
+
+
+def test_a_blank_statistics_workbook_can_be_saved_from_the_figures_page(qtbot, wizard, answers,
+                                                                        gui_home):
+    w = wizard
+    w.presenter.new_draft()
+    w.presenter.set_field("unit", "翻江镇")
+    w.goto(ID_FIGURES)
+    figures = w.currentPage()
+    target = gui_home / "docs" / "空白统计表"
+    answers.save_file.append(target)
+    qtbot.mouseClick(figures.template_button, Qt.LeftButton)
+    saved = target.with_suffix(".xlsx")
+    from openpyxl import load_workbook
+    title = load_workbook(saved).worksheets[0]["A1"].value
+    assert title.startswith("翻江镇") and "统计表" in title
+    # filled in, it reads back: an empty template is a workbook the import understands
+    from govreport.statistics import import_workbook
+    assert import_workbook(saved, w.presenter.pack.indicators).tables

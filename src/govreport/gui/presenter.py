@@ -310,6 +310,12 @@ class WizardPresenter:
                 setattr(draft, name, getattr(blank, name))
         self.set_draft(draft, None, dirty=True)
 
+    def save_blank_workbook(self, target: Path | str) -> Path:
+        """The statistics template for this draft's unit and year (`stats-template`)."""
+        from govreport.statistics.template import write_template
+        return write_template(self.pack.indicators, outputs.with_suffix(target, ".xlsx"),
+                              self.draft.year, self.draft.unit)
+
     def save_sample_workbook(self, target: Path | str) -> Path:
         from govreport import paths
         from govreport.atomic import write_bytes_atomic

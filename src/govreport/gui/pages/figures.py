@@ -40,7 +40,11 @@ class FiguresPage(Page):
         self.workbook_label = QLabel()
         self.workbook_label.setWordWrap(True)
         self.choose_button = QPushButton("选择统计表(&O)…")
+        self.template_button = QPushButton("生成空白统计表(&E)…")
+        self.template_button.setToolTip("按本工具的指标生成一份空白统计表（带填表说明），"
+                                        "填好后再选择它")
         top.addWidget(self.workbook_label, 1)
+        top.addWidget(self.template_button)
         top.addWidget(self.choose_button)
         lay.addLayout(top)
         self.warnings = QLabel()
@@ -113,6 +117,7 @@ class FiguresPage(Page):
         lay.addWidget(split, 1)
 
         self.choose_button.clicked.connect(guarded(self.choose_workbook))
+        self.template_button.clicked.connect(guarded(self.save_blank_workbook))
         self.search.textChanged.connect(guarded(self._filter))
         self.missing_only.toggled.connect(guarded(self._filter))
         self.bind_row_button.clicked.connect(guarded(self.bind_selected_row))
@@ -196,6 +201,15 @@ class FiguresPage(Page):
         path = dialogs.open_file(self, "选择统计表", folder, WORKBOOK_FILTER)
         if path:
             self.presenter.load_workbook(path)
+
+    def save_blank_workbook(self) -> None:
+        p = self.presenter
+        name = f"{p.draft.unit or '本单位'}{p.draft.year}年法治政府建设统计表.xlsx"
+        path = dialogs.save_file(self, "空白统计表保存为", self.wizard_window.start_folder() / name,
+                                 WORKBOOK_FILTER)
+        if path:
+            saved = p.save_blank_workbook(path)
+            self.wizard_window.notify(f"空白统计表已保存：{saved.name}，填好后点“选择统计表”")
 
     def bind_selected_row(self) -> None:
         fid = self.selected_indicator()
