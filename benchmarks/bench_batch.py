@@ -54,6 +54,7 @@ def run(reps: int) -> Section:
     sec = Section("Batch", "run_batch over a county workbook with one column per unit "
                   f"({len(rows)} indicator rows); per-report time = whole batch / units")
     per_unit_build: dict[int, list[float]] = {}
+    per_unit_cpu: dict[int, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
         tmp = Path(tmp)
         books = {n: county_workbook(tmp / f"全县{n}.xlsx", n, rows) for n in SIZES}
@@ -74,9 +75,10 @@ def run(reps: int) -> Section:
                 cpu[n].append((cpu_seconds() - c0) / n)
                 assert not any(u.status == STATUS_FAILED for u in result.units)
                 per_unit_build.setdefault(n, []).extend(u.seconds for u in result.units)
+                per_unit_cpu.setdefault(n, []).extend(u.cpu_seconds for u in result.units)
     sec.rows = [Row(label(n), runs[n], cpu[n]) for n in SIZES]
-    sec.rows += [Row(f"one unit's read + build, {n} units (median of units)", per_unit_build[n])
-                 for n in SIZES]
+    sec.rows += [Row(f"one unit's read + build, {n} units (median of units)", per_unit_build[n],
+                     per_unit_cpu[n]) for n in SIZES]
     sec.comparisons = [Comparison(label(10), label(1), GROWTH, "does not grow (<= 1.10x of 1 unit)"),
                        Comparison(label(40), label(1), GROWTH, "does not grow (<= 1.10x of 1 unit)"),
                        Comparison("one unit's read + build, 40 units (median of units)",
