@@ -4,8 +4,10 @@
 #   2. govreport-cli build --demo writes a .docx that python-docx opens (exit 0);
 #   3. a draft whose wording needs the jinja2 sandbox builds (modules loaded only for such
 #      text must be in the bundle too);
-#   4. govreport-cli fonts runs (exit 0 or 1: 1 only says no profile is complete here);
-#   5. govreport (the wizard) starts offscreen and exits by itself, with no traceback.
+#   4. govreport-cli check and import read the demo report back (the report reader, the checks
+#      and the stale-phrase table are in the bundle);
+#   5. govreport-cli fonts runs (exit 0 or 1: 1 only says no profile is complete here);
+#   6. govreport (the wizard) starts offscreen and exits by itself, with no traceback.
 # Runs from an empty folder with GOVREPORT_DATA and PYTHONPATH unset, so the app can only use
 # what is inside it.
 #
@@ -62,6 +64,20 @@ from docx import Document
 assert any(p.text == "本年度共12项工作。" for p in Document(sys.argv[1]).paragraphs)
 PY
 echo "[smoke] ok: wording through the jinja2 sandbox"
+
+set +e
+"$APP/govreport-cli" check "$tmp/示例.docx" > check.log 2>&1
+rc=$?
+set -e
+{ [ $rc -le 1 ] && grep -q "检查：" check.log && ! grep -q "Traceback" check.log; } \
+  || { cat check.log; fail "check of the demo report: exit $rc"; }
+set +e
+"$APP/govreport-cli" import "$tmp/示例.docx" -o "$tmp/去年.json" > import.log 2>&1
+rc=$?
+set -e
+{ [ $rc -le 1 ] && [ -s "$tmp/去年.json" ] && ! grep -q "Traceback" import.log; } \
+  || { cat import.log; fail "import of the demo report: exit $rc"; }
+echo "[smoke] ok: check and import read the demo report back"
 
 set +e
 "$APP/govreport-cli" fonts > fonts.log 2>&1
