@@ -34,11 +34,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def year_arg(text: str) -> int:
-    """--year: a report year, 2000 to 2100 (the same bounds for every command)."""
+    """--year: a report year within dates.YEAR_MIN..YEAR_MAX (the same for every command)."""
+    from govreport.dates import YEAR_MAX, YEAR_MIN
     try:
         year = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2024（收到“{text}”）") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"年度应在 2000 到 2100 之间（收到 {year}）")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise argparse.ArgumentTypeError(f"年度应在 {YEAR_MIN} 到 {YEAR_MAX} 之间（收到 {year}）")
     return year

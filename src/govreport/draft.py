@@ -12,6 +12,7 @@ from pathlib import Path
 
 from govreport.atomic import write_text_atomic
 from govreport.blocks import Block, parse_text
+from govreport.dates import YEAR_MAX, YEAR_MIN
 from govreport.errors import InputError
 from govreport.figures import Figure
 from govreport.pack import TemplatePack, load_pack
@@ -226,8 +227,8 @@ def _shape_problem(d: dict) -> str | None:
         return f"的文件版本（variant）“{d.get('variant')}”应为 public（公开件）或 submitted（上报件）"
     year = d.get("year")
     if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).strip().isdigit() \
-            or not 2000 <= int(year) <= 2100:
-        return f"的报告年度（year）应为 2000 到 2100 之间的年份，现为“{year}”"
+            or not YEAR_MIN <= int(year) <= YEAR_MAX:
+        return f"的报告年度（year）应为 {YEAR_MIN} 到 {YEAR_MAX} 之间的年份，现为“{year}”"
     for key, label in _TEXT_FIELDS.items():
         if key in d and not isinstance(d[key], str):       # absent: the default
             return f"的{label}（{key}）应为文字"

@@ -44,11 +44,13 @@ def paragraph_text(raw: str) -> str:
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+_TXBX_CONTENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+
+
 def _text_boxes(p) -> list:
     """The contents of the text boxes anchored in a paragraph. Word writes each box twice
     (DrawingML, and a VML copy under mc:Fallback); the copy is skipped."""
-    from docx.oxml.ns import qn
-    return [box for box in p.iter(qn("w:txbxContent"))
+    return [box for box in p.iter(_TXBX_CONTENT)
             if not any(a.tag == _MC_FALLBACK for a in box.iterancestors())]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from govreport import paths
 from govreport.compose import Compiled, compile_draft
 from govreport.docx_writer import write_docx
-from govreport.draft import Draft, new_draft
+from govreport.draft import Draft, default_year, new_draft
 from govreport.errors import InputError
 from govreport.findings import INFO, WARNING, Finding
 from govreport.pack import TemplatePack, load_pack
@@ -118,14 +118,12 @@ def start_draft(unit: str | None, year: int | None, pack_id: str | None = None,
     if not unit:
         raise InputError("请用 --unit 指定单位名称（例如 --unit 翻江镇）")
     if year is not None or not workbook:
-        from govreport.draft import default_year
         draft = new_draft(unit, year or default_year(), pack)
         if workbook:
             findings += apply_workbook(draft, workbook, pack, year)
         return draft, findings
     # no year given: the workbook's own (a 2024 workbook makes a 2024 report, whatever
     # today's date), else the usual default
-    from govreport.draft import default_year
     from govreport.statistics import import_workbook
     workbook = Path(workbook)
     result = import_workbook(workbook, pack.indicators)

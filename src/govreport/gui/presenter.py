@@ -430,6 +430,7 @@ class WizardPresenter:
                 "printed_by": default_printed_by(unit)}
 
     def validate_basic(self, today: dt.date | None = None) -> dict[str, str]:
+        from govreport.dates import YEAR_MIN
         today = today or dt.date.today()
         d = self.draft
         errors = {}
@@ -437,7 +438,7 @@ class WizardPresenter:
             errors["unit"] = "请填写单位名称，例如“清溪镇”"
         if d.year > today.year:
             errors["year"] = f"报告年度不能晚于今年（{today.year}年）"
-        elif d.year < 2000:
+        elif d.year < YEAR_MIN:
             errors["year"] = "报告年度有误"
         return errors
 

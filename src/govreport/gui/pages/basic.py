@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QF
                                QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
+from govreport.dates import YEAR_MAX, YEAR_MIN
 from govreport.gui.crash import guarded
 from govreport.gui.pages.base import Page, error_label, show_message
 
@@ -51,7 +52,7 @@ class BasicPage(Page):
         form.addRow("单位名称(&U)：", _with_message(self.unit, self.unit_error))
 
         self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year.setRange(YEAR_MIN, YEAR_MAX)
         self.year.setSuffix(" 年度")
         self.year_error = error_label()
         form.addRow("报告年度(&Y)：", _with_message(self.year, self.year_error))
