@@ -455,8 +455,9 @@ def _write_appendix(body: _Body, ap: Appendix, ctx: _Ctx, tail: str) -> None:
     body.blank(1)
     size = a["table_size_pt"]
     char = size * 20
-    fixed = [round(a[k] * char) + 114 for k in ("number_chars", "unit_chars")]
-    value = round(a["value_chars"] * char) + 114
+    margins = 2 * wml.DATA_TABLE_CELL_MARGIN           # a column holds its text and margins
+    fixed = [round(a[k] * char) + margins for k in ("number_chars", "unit_chars")]
+    value = round(a["value_chars"] * char) + margins
     name = ctx.layout.text_width_twips - sum(fixed) - 2 * value
     body.raw_block(wml.data_table_xml(
         ap.header, ap.rows, [fixed[0], name, fixed[1], value, value],

@@ -422,6 +422,9 @@ def colophon_table_xml(rows: list[list[tuple[str, str]]], width: int, thick: int
     return "".join(out)
 
 
+DATA_TABLE_CELL_MARGIN = 57     # twips (1 mm) left and right of the text in each cell
+
+
 def data_table_xml(header: list[str], rows: list[list[str]], widths: list[int], aligns: list[str],
                    header_rpr: str, cell_rpr: str, row_height: int, line: int) -> str:
     """A ruled table (0.5 pt lines) with a header row that repeats on each page; rows do not
@@ -443,8 +446,10 @@ def data_table_xml(header: list[str], rows: list[list[str]], widths: list[int], 
                       ("top", "left", "bottom", "right", "insideH", "insideV"))
     return (f'<w:tbl {W}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
             f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders>'
-            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
-            '<w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar>'
+            f'<w:left w:w="{DATA_TABLE_CELL_MARGIN}" w:type="dxa"/>'
+            f'<w:right w:w="{DATA_TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            '<w:tblGrid>'
             + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
             + row(header, header_rpr, True) + "".join(row(r, cell_rpr, False) for r in rows)
             + "</w:tbl>")
