@@ -514,7 +514,7 @@ def test_characters_word_cannot_hold_are_dropped_as_a_field_is_typed(demo):
 def test_a_check_that_breaks_after_generating_does_not_hide_the_written_report(demo, view,
                                                                                 gui_home,
                                                                                 monkeypatch):
-    def broken(draft, pack=None):
+    def broken(draft, pack=None, compiled=None):
         raise RuntimeError("a bug in a check")
     monkeypatch.setattr(demo, "review", broken)
     out = gui_home / "报告.docx"

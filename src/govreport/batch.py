@@ -126,7 +126,7 @@ def unit_draft(unit: str, year: int, pack: TemplatePack, template: Draft | None 
 # --- checks (optional) ---------------------------------------------------------------------------
 
 def _draft_checker(disabled: Iterable[str] | str | None = ()
-                   ) -> Callable[[Draft, TemplatePack], list[Finding]]:
+                   ) -> Callable[[Draft, TemplatePack, object], list[Finding]]:
     """The 审校 checks of a built draft: only the checks' own findings, since the compiler's
     (missing figures, unknown references ...) are already counted with the build.
     Unknown check ids in `disabled` are refused (InputError)."""
@@ -134,8 +134,8 @@ def _draft_checker(disabled: Iterable[str] | str | None = ()
     off = checks.parse_disabled(disabled)
     ids = {cid for cid, _name in checks.check_ids()} - off
 
-    def check(draft: Draft, pack: TemplatePack) -> list[Finding]:
-        run = checks.check_draft(draft, pack, disabled=off)
+    def check(draft: Draft, pack: TemplatePack, compiled=None) -> list[Finding]:
+        run = checks.check_draft(draft, pack, disabled=off, compiled=compiled)
         return [f for f in run.findings if f.code in ids]
     return check
 
@@ -152,7 +152,7 @@ def _missing_names(compiled) -> list[str]:
 
 def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: TemplatePack,
                out_dir: Path, workbook_info: dict, template: Draft | None = None,
-               checker: Callable[[Draft, TemplatePack], list[Finding]] | None = None, *,
+               checker: Callable[[Draft, TemplatePack, object], list[Finding]] | None = None, *,
                data_table: bool = False) -> UnitResult:
     """Read one unit's figures and build its report; every failure ends up in the result,
     never raised. data_table: attach the 主要数据统计表 of the unit's figures."""
@@ -177,7 +177,7 @@ def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: Templa
         result.output = built.path
         result.missing = _missing_names(built.compiled)
         if checker is not None:
-            result.check_findings = list(checker(draft, pack))
+            result.check_findings = list(checker(draft, pack, built.compiled))
         attention = needs_attention(result.findings + (result.check_findings or []))
         result.status = STATUS_ATTENTION if attention else STATUS_OK
     except InputError as exc:

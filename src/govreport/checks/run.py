@@ -91,9 +91,11 @@ def _add_workbook(report: ReportText, workbook: Path | str | None) -> None:
 
 
 def check_draft(draft, pack=None, workbook: Path | str | None = None,
-                disabled: Iterable[str] = (), today: dt.date | None = None) -> CheckRun:
-    """Check a draft as compiled; findings point to draft sections and blocks."""
-    report = report_from_draft(draft, pack, today=today)
+                disabled: Iterable[str] = (), today: dt.date | None = None,
+                compiled=None) -> CheckRun:
+    """Check a draft as compiled (compiled: its compile_draft result, when a build just made
+    one); findings point to draft sections and blocks."""
+    report = report_from_draft(draft, pack, today=today, compiled=compiled)
     _add_workbook(report, workbook)
     return check_report(report, disabled)
 

@@ -263,12 +263,13 @@ def report_from_text(text: str, pack: TemplatePack | None = None, year: int | No
     return report_from_lines(lines_of(reportfile.from_text(text)), "txt", pack, year, None, today)
 
 
-def report_from_draft(draft, pack: TemplatePack | None = None, figures=None,
-                      today: dt.date | None = None) -> ReportText:
-    """A draft as compiled: the text the .docx will hold, mapped to the draft's blocks."""
+def report_from_draft(draft, pack: TemplatePack | None = None, today: dt.date | None = None,
+                      compiled=None) -> ReportText:
+    """A draft as compiled: the text the .docx will hold, mapped to the draft's blocks.
+    compiled: the draft's compile_draft result when the caller has it (a build just made)."""
     from govreport.compose import compile_draft
     pack = pack or load_pack(draft.template)
-    compiled = compile_draft(draft, pack)
+    compiled = compiled or compile_draft(draft, pack)
     doc = compiled.document
     parts: list[Part] = []
     current: Part | None = None
@@ -289,7 +290,7 @@ def report_from_draft(draft, pack: TemplatePack | None = None, figures=None,
         "draft", pack, settings_for(pack), parts=parts, title=doc.title,
         recipient=doc.recipient.rstrip("：:"), signature=doc.signature,
         date=draft.date_value(), year=draft.year, year_source="草稿",
-        figures=figures if figures is not None else compiled.figures,
+        figures=compiled.figures,
         draft=draft, today=today or dt.date.today())
     report.notes = [f for f in compiled.findings if f.code not in COVERED_BY_CHECKS]
     return report

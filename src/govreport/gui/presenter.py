@@ -777,7 +777,7 @@ class WizardPresenter:
         rank = {"error": 0, "warning": 1, "info": 2}
         return sorted(items, key=lambda it: rank.get(it.finding.level, 3))
 
-    def review(self, draft: "Draft", pack: "TemplatePack | None" = None
+    def review(self, draft: "Draft", pack: "TemplatePack | None" = None, compiled=None
                ) -> list[tuple["Finding", str | None, object]]:
         """(finding, location, check result) for a draft: govreport.checks' findings (the
         compiler's included) and text the editor could not read as figure references. Also
@@ -785,7 +785,7 @@ class WizardPresenter:
         from govreport import checks
         from govreport.findings import WARNING, Finding
         from govreport.gui.reftext import TOKEN_RE
-        run = checks.check_draft(draft, pack or self.pack)
+        run = checks.check_draft(draft, pack or self.pack, compiled=compiled)
         out: list[tuple[Finding, str | None, object]] = [
             (r.finding, run.location(r), r) for r in run.results]
         for sec in draft.sections:
@@ -902,7 +902,8 @@ class WizardPresenter:
                 from govreport import ledger
                 ledger.write_ledger(result.compiled, snapshot, ledger.ledger_path(target))
             try:
-                return result, Counter(f.level for f, _, _ in self.review(snapshot, pack)), None
+                levels = Counter(f.level for f, _, _ in self.review(snapshot, pack, result.compiled))
+                return result, levels, None
             except Exception as exc:  # noqa: BLE001 - the report is written; say so first
                 return result, Counter(), exc
 
