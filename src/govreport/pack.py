@@ -49,6 +49,14 @@ class TemplatePack:
         return [s.id for s in self.sections]
 
 
+def pack_file(root: Path | None, name: str) -> Path:
+    """A data file (checks.toml, stale_phrases.toml …) of the pack in folder root, else the
+    default pack's: a pack need not repeat the files it shares."""
+    if root is not None and (Path(root) / name).is_file():
+        return Path(root) / name
+    return paths.templates_dir() / DEFAULT_PACK / name
+
+
 def available_packs() -> list[str]:
     root = paths.templates_dir()
     return sorted(p.name for p in root.iterdir() if (p / "pack.toml").is_file())

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from govreport import paths
 from govreport.datafiles import load_toml
-from govreport.pack import DEFAULT_PACK
+from govreport.pack import pack_file
 
 PHRASES_FILE = "stale_phrases.toml"
 
@@ -43,8 +42,7 @@ def parse_date(v) -> dt.date | None:
 
 def phrases_path(root: Path) -> Path:
     """The pack's stale_phrases.toml (else the default pack's)."""
-    own = root / PHRASES_FILE
-    return own if own.is_file() else paths.templates_dir() / DEFAULT_PACK / PHRASES_FILE
+    return pack_file(root, PHRASES_FILE)
 
 
 @cache

@@ -9,8 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from govreport.datafiles import load_toml
-from govreport import paths
-from govreport.pack import DEFAULT_PACK
+from govreport.pack import pack_file
 from govreport.stalephrases import (  # noqa: F401 - Phrase is part of Settings
     Phrase, load_phrases, parse_date, phrases_path,
 )
@@ -52,11 +51,6 @@ class Settings:
         return same
 
 
-def _file(root: Path, name: str) -> Path:
-    own = root / name
-    return own if own.is_file() else paths.templates_dir() / DEFAULT_PACK / name
-
-
 def _toml(path: Path) -> dict:
     return load_toml(path)
 
@@ -64,7 +58,7 @@ def _toml(path: Path) -> dict:
 @cache
 def load_settings(root: Path) -> Settings:
     """Settings for the pack in folder `root`."""
-    c = _toml(_file(root, CHECKS_FILE))
+    c = _toml(pack_file(root, CHECKS_FILE))
     p = _toml(phrases_path(root))
     this_year = p.get("this_year", {})
     return Settings(

@@ -7,8 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from govreport.datafiles import load_toml
-from govreport import paths
-from govreport.pack import DEFAULT_PACK
+from govreport.pack import pack_file
 
 RULES_FILE = "import_rules.toml"
 
@@ -62,9 +61,7 @@ class ImportRules:
 
 def rules_path(pack_root: Path | None = None) -> Path:
     """The pack's own rules, else those of the default pack."""
-    if pack_root is not None and (pack_root / RULES_FILE).is_file():
-        return pack_root / RULES_FILE
-    return paths.templates_dir() / DEFAULT_PACK / RULES_FILE
+    return pack_file(pack_root, RULES_FILE)
 
 
 @cache
