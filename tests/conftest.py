@@ -32,3 +32,12 @@ def demo_docx(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "示例报告.docx"
     service.build(service.demo_draft(), out)
     return out
+
+
+@pytest.fixture
+def test_packs(monkeypatch) -> Path:
+    """The test-only packs (tests/data/packs) made findable by id, as a county's own would be."""
+    from govreport.pack import PACKS_ENV
+    folder = DATA / "packs"
+    monkeypatch.setenv(PACKS_ENV, str(folder))
+    return folder

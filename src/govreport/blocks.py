@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 HEADING = "heading"
 PARAGRAPH = "paragraph"
+TABLE = "table"           # a table of the pack (tables/<id>.toml) placed here; text is its id
 
 _CN = "一二三四五六七八九十"
 # Numbering at the start of a line, by level. Level 3 must not take "1.8万" or "2024年".
@@ -21,6 +22,8 @@ _PATTERNS = [
 ]
 # A level-1 marker followed by 是 ("一是") is a sentence device, not a heading.
 _NOT_HEADING = re.compile(rf"^[{_CN}]{{1,3}}是")
+# How a table stands in section text: a line of its own, 【表：id】, as the clerk sees it.
+_TABLE_LINE = re.compile(r"^【\s*表\s*[:：]\s*(?P<id>[A-Za-z0-9_.-]{1,64})\s*】$")
 _SENTENCE_END = "。！？"
 _BLANKS = " \t\u3000\u00a0\ufeff"
 
@@ -40,12 +43,16 @@ class Block:
     def to_text(self) -> str:
         if self.kind == HEADING:
             return self.number + self.title + self.text
+        if self.kind == TABLE:
+            return f"【表：{self.text}】"
         return self.text
 
     def to_dict(self) -> dict:
         if self.kind == HEADING:
             return {"type": HEADING, "level": self.level, "number": self.number,
                     "title": self.title, "text": self.text}
+        if self.kind == TABLE:
+            return {"type": TABLE, "table": self.text}
         return {"type": PARAGRAPH, "text": self.text}
 
     @classmethod
@@ -54,6 +61,8 @@ class Block:
         if kind == HEADING:
             return cls(HEADING, text=d.get("text", ""), level=int(d.get("level", 2)),
                        number=d.get("number", ""), title=d.get("title", ""))
+        if kind == TABLE:
+            return cls(TABLE, text=str(d.get("table", "")))
         return cls(PARAGRAPH, text=d.get("text", ""))
 
 
@@ -103,6 +112,8 @@ def split_run_in(rest: str) -> tuple[str, str]:
 
 def parse_line(line: str) -> Block:
     line = line.strip(_BLANKS)
+    if m := _TABLE_LINE.match(line):
+        return Block(TABLE, text=m.group("id"))
     found = detect(line)
     if found is None:
         return Block(PARAGRAPH, text=line)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from govreport import blocks as blk
 from govreport import wording
 from govreport.dates import official
-from govreport.document import Appendix, Para, ReportDocument, Run
+from govreport.document import Appendix, Cell, Para, ReportDocument, Run, Table
 from govreport.draft import Draft
 from govreport.figures import FigureSet, resolve
 from govreport.findings import ERROR, INFO, WARNING, Finding
@@ -94,8 +94,8 @@ class _Compiler:
                 section=section, block=block, quote=text[:20]))
 
     def section_paras(self, spec_id: str, level1: str | None, heading: str,
-                      blocks: list[blk.Block]) -> list[Para]:
-        paras: list[Para] = []
+                      blocks: list[blk.Block]) -> list[Para | Table]:
+        paras: list[Para | Table] = []
         if level1 is not None:
             paras.append(Para("h1", [Run(level1 + self.text(heading, spec_id, None))],
                               section=spec_id))
@@ -122,11 +122,33 @@ class _Compiler:
                                       outline=b.level - 1, section=spec_id, block=i))
                 else:
                     paras.append(Para(style, [Run(number + title)], section=spec_id, block=i))
+            elif b.kind == blk.TABLE:
+                table = self.table(b.text, spec_id, i)
+                if table is not None:
+                    paras.append(table)
             else:
                 text = self.text(b.text, spec_id, i)
                 if text:
                     paras.append(Para("body", [Run(text)], section=spec_id, block=i))
         return paras
+
+    def table(self, table_id: str, section: str, block: int) -> Table | None:
+        """The pack's table `table_id` with its cells rendered (figures cited like text)."""
+        spec = self.pack.tables.get(table_id)
+        if spec is None:
+            have = "、".join(self.pack.tables) or "无"
+            self.findings.append(Finding(
+                ERROR, "table-unknown", f"模板“{self.pack.name}”中没有表格“{table_id}”，未编入",
+                section=section, block=block, quote=f"【表：{table_id}】",
+                suggestion=f"可用的表格：{have}"))
+            return None
+
+        def rows(spec_rows) -> list[list[Cell]]:
+            return [[Cell(self.text(c.text, section, block), c.span, c.rows) for c in row]
+                    for row in spec_rows]
+        return Table(list(spec.widths), list(spec.aligns), rows(spec.header), rows(spec.rows),
+                     self.text(spec.caption, section, block) if spec.caption else "",
+                     section=section, block=block)
 
     def compile(self) -> Compiled:
         d, pack = self.draft, self.pack

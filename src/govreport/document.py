@@ -24,6 +24,72 @@ class Para:
 
 
 @dataclass
+class Cell:
+    text: str
+    span: int = 1                # grid columns it covers
+    rows: int = 1                # rows it covers, downwards
+
+
+@dataclass
+class PlacedCell:
+    """A cell at its place in the table grid, as Word writes it: a cell covered by one above
+    is written as a continuation (merge == "continue") with no text of its own."""
+    text: str
+    column: int
+    span: int
+    merge: str | None = None     # None | "restart" | "continue"
+
+
+@dataclass
+class Table:
+    """A table in the report body, with header rows that repeat on each page."""
+    widths: list[float]          # relative column widths
+    aligns: list[str]            # per column: left | center | right
+    header: list[list[Cell]]
+    rows: list[list[Cell]]
+    caption: str = ""
+    section: str | None = None
+    block: int | None = None
+    style = "table"              # not a paragraph style: lets code that walks the body tell
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(c.text for c in row) for row in self.header + self.rows)
+
+    def grid(self) -> list[list[PlacedCell]]:
+        """Every row, header rows first, with each cell placed on the column grid."""
+        covered: dict[int, tuple[int, int]] = {}     # column -> (rows still covered, span)
+        out = []
+        for row in self.header + self.rows:
+            placed: list[PlacedCell] = []
+            col = 0
+            cells = iter(row)
+
+            def fill_covered() -> None:
+                nonlocal col
+                while col in covered:
+                    left, span = covered[col]
+                    placed.append(PlacedCell("", col, span, "continue"))
+                    if left == 1:
+                        del covered[col]
+                    else:
+                        covered[col] = (left - 1, span)
+                    col += span
+
+            fill_covered()
+            for cell in cells:
+                merge = None
+                if cell.rows > 1:
+                    covered[col] = (cell.rows - 1, cell.span)
+                    merge = "restart"
+                placed.append(PlacedCell(cell.text, col, cell.span, merge))
+                col += cell.span
+                fill_covered()
+            out.append(placed)
+        return out
+
+
+@dataclass
 class Appendix:
     """An attachment the program writes itself: the table of the year's figures."""
     label: str                   # 附件, or 附件2 when there are several
@@ -35,7 +101,7 @@ class Appendix:
 @dataclass
 class ReportDocument:
     title_lines: list[str]
-    body: list[Para]
+    body: list[Para | Table]
     recipient: str = ""          # with its full-width colon
     attachments: list[str] = field(default_factory=list)
     signature: str = ""

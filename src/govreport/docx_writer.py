@@ -20,7 +20,7 @@ from pathlib import Path
 from govreport import __version__, paths, wordml as wml
 from govreport.atomic import write_bytes_atomic
 from govreport.errors import InputError
-from govreport.document import Appendix, Para, ReportDocument
+from govreport.document import Appendix, Para, ReportDocument, Table
 from govreport.layout import FontProfile, Layout, load_layout, mm_to_twips
 from govreport.title import em_width
 
@@ -412,6 +412,9 @@ def _body_xml(doc: ReportDocument, ctx: _Ctx) -> list[str]:
         body.blank(1)
     last = len(doc.body) - 1
     for i, p in enumerate(doc.body):
+        if isinstance(p, Table):
+            _write_table(body, p, ctx)
+            continue
         # 署名 and 日期 never stand alone on the last page
         body.para(p.style, _runs(p), outline=p.outline, keep_next=i == last)
     if doc.attachments:
@@ -441,6 +444,30 @@ def _body_xml(doc: ReportDocument, ctx: _Ctx) -> list[str]:
     if doc.appendix:
         _write_appendix(body, doc.appendix, ctx, colophon)
     return body.parts
+
+
+def _write_table(body: _Body, table: Table, ctx: _Ctx) -> None:
+    """A table of the body: its caption centred above it, kept with it; as wide as the text
+    block, the columns in the table's proportions."""
+    t = ctx.layout["table"]
+    prof = ctx.profile
+    if table.caption:
+        body.raw(wml.ppr_xml(jc="center", first_line=0, first_line_chars=0, keep_next=True,
+                             line=ctx.line),
+                 wml.run_xml(table.caption, wml.rpr_xml(font=prof.font(t["caption_font"]),
+                                                        size_pt=t["caption_size_pt"])))
+    full = ctx.layout.text_width_twips
+    total = sum(table.widths)
+    widths = [int(full * w / total) for w in table.widths]
+    widths[-1] += full - sum(widths)
+    size = t["size_pt"]
+    placed = [[(c.text, c.column, c.span, c.merge) for c in row] for row in table.grid()]
+    n_head = len(table.header)
+    body.raw_block(wml.ruled_table_xml(
+        placed[:n_head], placed[n_head:], widths, list(table.aligns),
+        wml.rpr_xml(font=prof.font(t["header_font"]), size_pt=size),
+        wml.rpr_xml(font=prof.font(t["font"]), size_pt=size),
+        round(t["row_height_pt"] * 20), round(size * 20 * 1.25)))
 
 
 def _write_appendix(body: _Body, ap: Appendix, ctx: _Ctx, tail: str) -> None:

@@ -1,6 +1,8 @@
 """Template packs: report kinds as data (sections, guidance, default wording, indicators)."""
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,6 +41,26 @@ class SectionSpec:
     role: str = ""        # one of ROLES, or "" for a section no code treats specially
 
 
+@dataclass(frozen=True)
+class TableCell:
+    text: str             # jinja text: a label, or a figure reference such as {{ cases }}
+    span: int = 1         # columns this cell covers (a merged header cell)
+    rows: int = 1         # rows this cell covers, downwards
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table in the body of the report (tables/<id>.toml): its header rows repeat on every
+    page; its cells are jinja text, so a cell can hold a figure from the statistics workbook."""
+    id: str
+    name: str                       # how the wizard and messages call it
+    widths: tuple[float, ...]       # relative column widths; the table spans the text block
+    aligns: tuple[str, ...]         # per column: left, center, right
+    header: tuple[tuple[TableCell, ...], ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+    caption: str = ""               # jinja text set above the table, centred; "" for none
+
+
 @dataclass
 class TemplatePack:
     id: str
@@ -56,6 +78,7 @@ class TemplatePack:
     report_name: str = "年度报告"          # what the report is called: window titles, file names
     statistics_name: str = "统计表"        # the statistics workbook's name after unit and year
     regulation: str = ""                   # the rule that requires the sections, for messages
+    tables: dict[str, TableSpec] = field(default_factory=dict)
 
     def section(self, sid: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == sid), None)
@@ -90,17 +113,45 @@ def pack_file(root: Path | None, name: str) -> Path:
     return paths.templates_dir() / DEFAULT_PACK / name
 
 
+# A county keeps its own packs in folders named here (separated like PATH); they are searched
+# after the packs that ship with the program, so a pack id always means the shipped pack.
+PACKS_ENV = "GOVREPORT_PACKS"
+# A pack id is a folder name, never a path: a draft names its pack, and a draft must not be
+# able to load code-like data from anywhere on the disk or the network.
+_PACK_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def pack_folders() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get(PACKS_ENV, "").split(os.pathsep) if p.strip()]
+    return [paths.templates_dir(), *extra]
+
+
 def available_packs() -> list[str]:
-    root = paths.templates_dir()
-    return sorted(p.name for p in root.iterdir() if (p / "pack.toml").is_file())
+    found: dict[str, None] = {}
+    for folder in pack_folders():
+        if folder.is_dir():
+            found.update((p.name, None) for p in sorted(folder.iterdir())
+                         if (p / "pack.toml").is_file())
+    return list(found)
+
+
+def pack_root(pack_id: str) -> Path:
+    """The folder of pack `pack_id`; InputError naming the packs there are when none."""
+    if _PACK_ID.match(pack_id or ""):
+        for folder in pack_folders():
+            if (folder / pack_id / "pack.toml").is_file():
+                return folder / pack_id
+    have = "、".join(available_packs()) or "无"
+    raise InputError(f"找不到模板“{pack_id}”（可用的模板：{have}）")
+
+
+def load_pack(pack_id: str = DEFAULT_PACK) -> TemplatePack:
+    return _load_pack(pack_id, os.environ.get(PACKS_ENV, ""))
 
 
 @cache
-def load_pack(pack_id: str = DEFAULT_PACK) -> TemplatePack:
-    root = paths.templates_dir() / pack_id
-    if not (root / "pack.toml").is_file():
-        have = "、".join(available_packs()) or "无"
-        raise InputError(f"找不到模板“{pack_id}”（可用的模板：{have}）")
+def _load_pack(pack_id: str, _search: str) -> TemplatePack:
+    root = pack_root(pack_id)
     data = load_toml(root / "pack.toml")
     sections = []
     for raw in data.get("section", []):
@@ -126,9 +177,48 @@ def load_pack(pack_id: str = DEFAULT_PACK) -> TemplatePack:
         report_name=data.get("report_name", "年度报告"),
         statistics_name=data.get("statistics_name", "统计表"),
         regulation=data.get("regulation", ""),
+        tables=_tables(root),
         indicators=load_indicators(root / "indicators.toml"), snippets=snippets,
         length_min=data.get("length_min"), length_max=data.get("length_max"),
     )
+
+
+def _tables(root: Path) -> dict[str, TableSpec]:
+    folder = root / "tables"
+    if not folder.is_dir():
+        return {}
+    return {p.stem: _table(p) for p in sorted(folder.glob("*.toml"))}
+
+
+def _table(path: Path) -> TableSpec:
+    data = load_toml(path)
+
+    def cells(rows: list, where: str) -> tuple[tuple[TableCell, ...], ...]:
+        out = []
+        for n, row in enumerate(rows, 1):
+            line = []
+            for cell in row:
+                if isinstance(cell, dict):
+                    line.append(TableCell(str(cell.get("text", "")), int(cell.get("span", 1)),
+                                          int(cell.get("rows", 1))))
+                else:
+                    line.append(TableCell(str(cell)))
+            if sum(c.span for c in line) > len(widths):
+                raise InputError(f"表格文件“{path.name}”{where}第{n}行的列数多于 widths 的"
+                                 f"{len(widths)}列", path=path)
+            out.append(tuple(line))
+        return tuple(out)
+
+    widths = tuple(float(w) for w in data.get("widths", []))
+    if not widths or min(widths) <= 0:
+        raise InputError(f"表格文件“{path.name}”缺少有效的 widths（各列相对宽度）", path=path)
+    aligns = tuple(data.get("aligns", ["center"] * len(widths)))
+    if len(aligns) != len(widths) or set(aligns) - {"left", "center", "right"}:
+        raise InputError(f"表格文件“{path.name}”的 aligns 应为每列一个 left/center/right",
+                         path=path)
+    return TableSpec(path.stem, data.get("name", path.stem), widths, aligns,
+                     cells(data.get("header", []), "表头"), cells(data.get("rows", []), "表体"),
+                     data.get("caption", ""))
 
 
 def _role(raw: dict, root: Path) -> str:

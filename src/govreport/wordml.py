@@ -429,17 +429,37 @@ def data_table_xml(header: list[str], rows: list[list[str]], widths: list[int], 
                    header_rpr: str, cell_rpr: str, row_height: int, line: int) -> str:
     """A ruled table (0.5 pt lines) with a header row that repeats on each page; rows do not
     split across pages. widths in twips; aligns per column (left, center, right)."""
-    def cell(text: str, width: int, jc: str, rpr: str) -> str:
-        ppr = ppr_xml(jc=jc, first_line=0, first_line_chars=0, line=line, snap_to_grid=False)
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
-                f'</w:tcPr>{paragraph_runs_xml(ppr, run_xml(text, rpr) if text else "")}</w:tc>')
+    def plain(texts: list[str]) -> list[tuple[str, int, int, str | None]]:
+        return [(t, i, 1, None) for i, t in enumerate(texts)]
+    return ruled_table_xml([plain(header)], [plain(r) for r in rows], widths, aligns,
+                           header_rpr, cell_rpr, row_height, line)
 
-    def row(texts: list[str], rpr: str, head: bool) -> str:
+
+def ruled_table_xml(header: list[list[tuple[str, int, int, str | None]]],
+                    rows: list[list[tuple[str, int, int, str | None]]], widths: list[int],
+                    aligns: list[str], header_rpr: str, cell_rpr: str, row_height: int,
+                    line: int) -> str:
+    """A ruled table (0.5 pt lines, centred, as wide as the widths) whose header rows repeat
+    on each page and whose rows never split across pages.
+
+    Each cell is (text, first grid column, columns spanned, vertical merge: None, "restart" or
+    "continue"); header cells are centred, body cells take their column's alignment."""
+    def cell(text: str, col: int, span: int, merge: str | None, rpr: str, head: bool) -> str:
+        width = sum(widths[col:col + span])
+        jc = "center" if head else aligns[col]
+        ppr = ppr_xml(jc=jc, first_line=0, first_line_chars=0, line=line, snap_to_grid=False)
+        tc_pr = (f'<w:tcW w:w="{width}" w:type="dxa"/>'
+                 + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+                 + (f'<w:vMerge w:val="restart"/>' if merge == "restart" else
+                    "<w:vMerge/>" if merge == "continue" else "")
+                 + '<w:vAlign w:val="center"/>')
+        runs = run_xml(text, rpr) if text and merge != "continue" else ""
+        return f'<w:tc><w:tcPr>{tc_pr}</w:tcPr>{paragraph_runs_xml(ppr, runs)}</w:tc>'
+
+    def row(cells, rpr: str, head: bool) -> str:
         tr_pr = (f'<w:trPr><w:cantSplit/><w:trHeight w:val="{row_height}" w:hRule="atLeast"/>'
                  + ("<w:tblHeader/>" if head else "") + "</w:trPr>")
-        jcs = ["center"] * len(texts) if head else aligns
-        return ("<w:tr>" + tr_pr + "".join(cell(t, w, j, rpr) for t, w, j in zip(texts, widths, jcs))
-                + "</w:tr>")
+        return "<w:tr>" + tr_pr + "".join(cell(*c, rpr, head) for c in cells) + "</w:tr>"
 
     rule = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
     borders = "".join(f"<w:{side} {rule}/>" for side in
@@ -451,7 +471,8 @@ def data_table_xml(header: list[str], rows: list[list[str]], widths: list[int], 
             f'<w:right w:w="{DATA_TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
             '<w:tblGrid>'
             + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
-            + row(header, header_rpr, True) + "".join(row(r, cell_rpr, False) for r in rows)
+            + "".join(row(r, header_rpr, True) for r in header)
+            + "".join(row(r, cell_rpr, False) for r in rows)
             + "</w:tbl>")
 
 

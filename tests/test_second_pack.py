@@ -1,0 +1,129 @@
+"""A second report kind (tests/data/packs/test-pufa): other section ids, its own title and
+report name, no 第一责任人 section, and a table in the body. Nothing in the code may assume the
+default pack's sections."""
+import zipfile
+
+import pytest
+from lxml import etree
+
+from govreport import blocks, service
+from govreport.draft import new_draft
+from govreport.errors import InputError
+from govreport.figures import Figure
+from govreport.layout import load_layout
+from govreport.pack import DEFAULT_PACK, INTRO, MEASURES, NEXT_YEAR, DUTY, load_pack
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FIGURES = [("pufa_events", 56, 48), ("pufa_audience", 12000, 9800), ("consultations", 320, 301),
+           ("law_advisers", 12, None)]
+
+
+@pytest.fixture
+def pufa(test_packs):
+    return load_pack("test-pufa")
+
+
+@pytest.fixture
+def pufa_draft(pufa):
+    d = new_draft("清溪镇", 2024, pufa)
+    d.figures = {k: Figure(k, v, p) for k, v, p in FIGURES}
+    return d
+
+
+def body_of(path):
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read("word/document.xml")).find(W + "body")
+
+
+def test_a_pack_in_a_folder_named_by_GOVREPORT_PACKS_loads_by_its_id(pufa):
+    assert pufa.id == "test-pufa"
+    assert pufa.section_ids() == ["kaitou", "zuofa", "wenti", "dasuan"]
+    assert pufa.report_name == "普法依法治理工作年度总结"
+
+
+def test_sections_are_found_by_role_not_by_id(pufa):
+    assert pufa.role_id(INTRO) == "kaitou"
+    assert pufa.role_id(MEASURES) == "zuofa"
+    assert pufa.role_id(NEXT_YEAR) == "dasuan"
+    assert pufa.by_role(DUTY) is None
+    assert load_pack(DEFAULT_PACK).role_id(NEXT_YEAR) != "dasuan"
+
+
+@pytest.mark.parametrize("bad", ["../fazhi-township", "/etc", "a/b", "", "..", "x" * 100])
+def test_a_pack_id_that_is_a_path_is_refused_with_a_chinese_message(test_packs, bad):
+    with pytest.raises(InputError, match="找不到模板"):
+        load_pack(bad)
+
+
+def test_a_table_line_in_section_text_is_a_table_block_that_survives_a_draft_round_trip():
+    (b,) = blocks.parse_text("【表：key_figures】")
+    assert b.kind == blocks.TABLE and b.text == "key_figures"
+    assert blocks.Block.from_dict(b.to_dict()) == b
+    assert b.to_text() == "【表：key_figures】"
+    (p,) = blocks.parse_text("见【表：key_figures】。")
+    assert p.kind == blocks.PARAGRAPH
+
+
+def test_the_report_has_the_packs_title_sections_and_closing(pufa_draft, tmp_path):
+    result = service.build(pufa_draft, tmp_path / "r.docx")
+    doc = result.compiled.document
+    assert doc.title == "清溪镇2024年普法依法治理工作年度总结"
+    headings = [p.text for p in doc.body if p.style == "h1"]
+    assert headings == ["一、2024年主要做法和成效", "二、存在的问题", "三、2025年工作打算"]
+    assert doc.body[-1].text == "以上总结，请审阅。"
+    assert doc.signature == "清溪镇普法办公室"
+    assert not [f for f in result.findings if f.level == "error"]
+
+
+def test_the_body_table_is_written_with_merged_header_cells_repeated_on_each_page(
+        pufa_draft, tmp_path):
+    out = tmp_path / "r.docx"
+    service.build(pufa_draft, out)
+    (tbl,) = body_of(out).findall(W + "tbl")
+    width = int(tbl.find(f"{W}tblPr/{W}tblW").get(W + "w"))
+    assert abs(width - load_layout().text_width_twips) <= 1          # as wide as the text block
+    cols = [int(c.get(W + "w")) for c in tbl.iter(W + "gridCol")]
+    assert sum(cols) == width and len(cols) == 4
+    rows = tbl.findall(W + "tr")
+    assert [r.find(f"{W}trPr/{W}tblHeader") is not None for r in rows] == [True, True, False,
+                                                                           False, False]
+    first = rows[0].findall(W + "tc")
+    assert first[2].find(f"{W}tcPr/{W}gridSpan").get(W + "val") == "2"
+    assert first[0].find(f"{W}tcPr/{W}vMerge").get(W + "val") == "restart"
+    second = rows[1].findall(W + "tc")
+    assert len(second) == 4                              # two continuations, two year cells
+    assert second[0].find(f"{W}tcPr/{W}vMerge").get(W + "val") is None
+
+    def texts(row):
+        return ["".join(t.text for t in tc.iter(W + "t")) for tc in row.findall(W + "tc")]
+    assert texts(rows[1]) == ["", "", "2024年", "2023年"]
+    assert texts(rows[2]) == ["开展普法活动", "场", "56", "48"]
+    for side in ("top", "insideV"):
+        rule = tbl.find(f"{W}tblPr/{W}tblBorders/{W}{side}")
+        assert (rule.get(W + "val"), rule.get(W + "sz")) == ("single", "4")
+    cell = rows[2].findall(W + "tc")[2]
+    assert cell.find(f".//{W}jc").get(W + "val") == "center"         # numbers centred
+    caption = tbl.getprevious()
+    assert "".join(t.text for t in caption.iter(W + "t")) == "2024年普法依法治理主要数据"
+
+
+def test_figures_cited_in_a_table_reach_the_ledger_citations(pufa_draft):
+    result = service.build(pufa_draft, None)
+    cited = {c.indicator for c in result.compiled.citations if c.section == "zuofa"}
+    assert {"pufa_events", "pufa_audience", "consultations"} <= cited
+
+
+def test_a_missing_figure_in_a_table_leaves_a_visible_gap_and_a_finding(pufa, tmp_path):
+    d = new_draft("清溪镇", 2024, pufa)
+    result = service.build(d, tmp_path / "r.docx")
+    table = next(p for p in result.compiled.document.body if p.style == "table")
+    assert table.rows[0][2].text == "【缺：开展普法活动场次】"
+    assert any(f.code == "figure-missing" and f.section == "zuofa" for f in result.findings)
+
+
+def test_an_unknown_table_is_an_error_naming_the_tables_there_are(pufa_draft):
+    zuofa = next(s for s in pufa_draft.sections if s.id == "zuofa")
+    zuofa.blocks.append(blocks.Block(blocks.TABLE, text="nope"))
+    result = service.build(pufa_draft, None)
+    (f,) = [f for f in result.findings if f.code == "table-unknown"]
+    assert f.level == "error" and "key_figures" in f.suggestion
