@@ -1,7 +1,10 @@
 """Title line breaks: whole words, 梯形/菱形 shape, computed and overridable."""
 import pytest
 
+from govreport.pack import load_pack
 from govreport.title import break_title, em_width
+
+WORDS = load_pack().title_words     # the default report kind's own terms
 
 
 @pytest.mark.parametrize("title,unit,lines", [
@@ -14,7 +17,7 @@ from govreport.title import break_title, em_width
     ("关于法治政府建设的报告", "", ["关于法治政府建设的报告"]),
 ])
 def test_titles_break_between_words(title, unit, lines):
-    assert break_title(title, unit) == lines
+    assert break_title(title, unit, words=WORDS) == lines
 
 
 @pytest.mark.parametrize("title,unit", [
@@ -23,7 +26,7 @@ def test_titles_break_between_words(title, unit, lines):
     ("石柱土家族自治县冷水镇人民政府关于2025年度法治政府建设情况的报告", "石柱土家族自治县冷水镇"),
 ])
 def test_no_line_splits_the_unit_a_year_or_a_fixed_term(title, unit):
-    lines = break_title(title, unit)
+    lines = break_title(title, unit, words=WORDS)
     assert "".join(lines) == title
     assert len(lines) in (2, 3)
     assert all(em_width(line) <= 20 for line in lines)

@@ -52,11 +52,12 @@ def title_of(draft: Draft, pack: TemplatePack, ctx: wording.Context) -> str:
     return wording.render(pack.title, ctx)[0]
 
 
-def title_lines_of(draft: Draft, title: str) -> list[str]:
+def title_lines_of(draft: Draft, title: str, pack: TemplatePack | None = None) -> list[str]:
     if draft.title_lines and "".join(draft.title_lines) == title:
         return list(draft.title_lines)
     t = load_layout()["title"]
-    return break_title(title, draft.unit, t["single_line_max_em"], t["line_max_em"])
+    words = (pack or load_pack(draft.template)).title_words
+    return break_title(title, draft.unit, t["single_line_max_em"], t["line_max_em"], words)
 
 
 class _Compiler:
@@ -195,7 +196,7 @@ class _Compiler:
         if appendix is not None:
             attachments.append(appendix.title)
         doc = ReportDocument(
-            title_lines=title_lines_of(d, title), body=body,
+            title_lines=title_lines_of(d, title, pack), body=body,
             recipient=_with_colon(self.text(d.recipient, None, None)) if d.recipient.strip() else "",
             attachments=attachments, appendix=appendix,
             signature=self.text(signature, None, None),
@@ -238,7 +239,7 @@ class _Compiler:
 
 
 def default_issuing_office(unit: str) -> str:
-    """发文机关标志 of a 上报件 when the draft names none."""
+    """发文机关标志 of a 上报件 when the draft names none (the organ that signs it)."""
     return f"{unit}人民政府"
 
 

@@ -79,6 +79,7 @@ class TemplatePack:
     statistics_name: str = "统计表"        # the statistics workbook's name after unit and year
     regulation: str = ""                   # the rule that requires the sections, for messages
     tables: dict[str, TableSpec] = field(default_factory=dict)
+    title_words: tuple[str, ...] = ()      # terms of the report's name a title line keeps whole
 
     def section(self, sid: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == sid), None)
@@ -178,6 +179,7 @@ def _load_pack(pack_id: str, _search: str) -> TemplatePack:
         statistics_name=data.get("statistics_name", "统计表"),
         regulation=data.get("regulation", ""),
         tables=_tables(root),
+        title_words=tuple(data.get("title_words", ())),
         indicators=load_indicators(root / "indicators.toml"), snippets=snippets,
         length_min=data.get("length_min"), length_max=data.get("length_max"),
     )

@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Terms that must not be split; longest first at each position.
+# Terms of any 公文 title that must not be split; longest first at each position. A report
+# kind adds the words of its own name (pack.toml title_words), before which a line may break.
 TERMS = (
-    "中国共产党", "人民政府", "办事处", "委员会", "法治政府", "法治建设", "依法治县", "依法治镇",
-    "年度报告", "建设", "年度", "情况", "报告", "工作", "关于", "推进", "法治", "中共", "党委",
-    "政府", "街道", "的",
+    "中国共产党", "人民政府", "办事处", "委员会", "年度报告", "建设", "年度", "情况", "报告",
+    "工作", "关于", "推进", "中共", "党委", "政府", "街道", "的",
 )
 _YEAR = re.compile(r"\d{4}(?:年度|年)?")
 # Good places to break: after these tokens, or before these.
 _BREAK_AFTER = {"人民政府", "委员会", "办事处", "年度", "年"}
-_BREAK_BEFORE = {"关于", "法治政府", "法治建设"}
+_BREAK_BEFORE = {"关于"}
 
 
 def em_width(text: str) -> float:
@@ -46,11 +46,11 @@ def tokens(title: str, protected: tuple[str, ...] = ()) -> list[str]:
     return out
 
 
-def _joint_cost(left: str, right: str) -> float:
+def _joint_cost(left: str, right: str, before: frozenset[str] = frozenset()) -> float:
     cost = 2.0
     if left in _BREAK_AFTER or left.endswith("年") or left.endswith("年度"):
         cost = 0.0
-    if right in _BREAK_BEFORE:
+    if right in _BREAK_BEFORE or right in before:
         cost = min(cost, 0.0)
     if right == "的" or right in ("报告", "情况"):
         cost += 4.0                   # a line must not start with 的 / a dangling 报告
@@ -60,17 +60,20 @@ def _joint_cost(left: str, right: str) -> float:
 
 
 def break_title(title: str, unit: str = "", single_line_max: float = 14,
-                line_max: float = 20) -> list[str]:
-    """Lines of the title: one when short, else 2 (梯形) or 3 (菱形) lines."""
+                line_max: float = 20, words: tuple[str, ...] = ()) -> list[str]:
+    """Lines of the title: one when short, else 2 (梯形) or 3 (菱形) lines. words: terms of
+    the report kind's name, kept whole; a line may start with one."""
     title = title.strip()
     if em_width(title) <= single_line_max:
         return [title]
-    return list(_best(title, unit, line_max))
+    return list(_best(title, unit, line_max, tuple(words)))
 
 
 @lru_cache(maxsize=256)
-def _best(title: str, unit: str, line_max: float) -> tuple[str, ...]:
-    toks = tokens(title, (unit,))
+def _best(title: str, unit: str, line_max: float, words: tuple[str, ...] = ()
+          ) -> tuple[str, ...]:
+    toks = tokens(title, (unit, *words))
+    before = frozenset(words)
     n = len(toks)
     widths = [em_width(t) for t in toks]
     best: tuple[float, tuple[str, ...]] | None = None
@@ -84,7 +87,7 @@ def _best(title: str, unit: str, line_max: float) -> tuple[str, ...]:
     for i in range(1, n):
         w1, w2 = wid(0, i), wid(i, n)
         if max(w1, w2) <= line_max:
-            cost = _joint_cost(toks[i - 1], toks[i]) + abs(w1 - w2) * 0.35
+            cost = _joint_cost(toks[i - 1], toks[i], before) + abs(w1 - w2) * 0.35
             if abs(w1 - w2) < 0.5:
                 cost += 0.5           # equal lines are a rectangle, not a trapezoid
             cand = (cost, (line(0, i), line(i, n)))
@@ -98,7 +101,8 @@ def _best(title: str, unit: str, line_max: float) -> tuple[str, ...]:
                 continue
             # 菱形: the middle line is the longest
             shape = 0.0 if w[1] >= w[0] and w[1] >= w[2] else 3.0
-            cost = (_joint_cost(toks[i - 1], toks[i]) + _joint_cost(toks[j - 1], toks[j])
+            cost = (_joint_cost(toks[i - 1], toks[i], before)
+                    + _joint_cost(toks[j - 1], toks[j], before)
                     + shape + abs(w[0] - w[2]) * 0.3)
             cand = (cost, (line(0, i), line(i, j), line(j, n)))
             if best is None or cand[0] < best[0]:
