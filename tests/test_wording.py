@@ -176,3 +176,38 @@ def test_a_broken_reference_is_explained_in_chinese(pack, source, words):
     [finding] = log.findings
     assert words in finding.message
     assert not any(c.isascii() and c.isalpha() for c in finding.message)   # no English
+
+
+# --- the reference grammar has one owner -------------------------------------------------------
+
+def test_every_filter_the_grammar_names_has_a_function_and_back():
+    from govreport.references import FILTER_LABELS
+    from govreport.wording import FILTERS
+    assert FILTERS.keys() == FILTER_LABELS.keys()
+
+
+def test_the_report_variables_are_the_ones_wording_provides(pack):
+    from govreport.figures import FigureSet
+    from govreport.references import REPORT_VARIABLES
+    from govreport.wording import Context, RenderLog
+    ctx = Context("清溪镇", 2024, pack.indicators, FigureSet({}))
+    names = set(ctx.variables(RenderLog()))
+    assert names - {i.id for i in pack.indicators} == set(REPORT_VARIABLES)
+
+
+@pytest.mark.parametrize("source", [
+    "{{ cases }}", "{{ cases.previous }}", "{{ cases | approx }}", "{{ cases.previous | pct(1) }}",
+    "{{ rate | at_least(5) }}", "{{ rate | plain(1.5) }}",
+])
+def test_a_reference_written_back_reads_the_same(source):
+    from govreport.references import Reference
+    ref = Reference.parse(source)
+    assert ref is not None
+    assert Reference.parse(ref.source) == ref
+    assert Reference.parse(source[2:-2]) == ref          # the expression without braces
+
+
+@pytest.mark.parametrize("source", ["{{ cases | upper }}", "{{ cases + 1 }}", "{{ a.b }}", "{{ 1 }}"])
+def test_what_is_not_a_plain_reference_is_not_parsed_as_one(source):
+    from govreport.references import Reference
+    assert Reference.parse(source) is None

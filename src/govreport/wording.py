@@ -17,6 +17,7 @@ from govreport import numfmt
 from govreport.figures import Figure, FigureSet
 from govreport.findings import ERROR, WARNING, Finding
 from govreport.indicators import Indicator, IndicatorSet
+from govreport.references import find, only_references
 
 GAP_OPEN = "【缺："
 GAP_CLOSE = "】"
@@ -200,39 +201,28 @@ def unit_kind(unit_name: str) -> str:
     return "镇"
 
 
-# The references clerks' text is made of: {{ name }}, {{ name.previous }}, {{ name | f }},
-# {{ name | f(1) }}. These are rendered without compiling a jinja2 template (compiling costs
-# about a millisecond per block); anything else goes through the sandbox.
-_SIMPLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)(\.previous)?\s*"
-                     r"(?:\|\s*([a-z_]+)\s*(?:\(\s*(-?\d+(?:\.\d+)?)?\s*\))?\s*)?\}\}")
-
-
+# References of the plain grammar (govreport.references) are rendered without compiling a
+# jinja2 template (compiling costs about a millisecond per block); anything else goes through
+# the sandbox.
 def _render_simple(source: str, ctx: Context, log: RenderLog) -> str | None:
-    if "{%" in source or "{#" in source:
-        return None
-    matches = list(_SIMPLE.finditer(source))
-    rest = _SIMPLE.sub("", source)
-    if "{{" in rest or "}}" in rest:
-        return None
-    if any(m.group(3) and m.group(3) not in FILTERS for m in matches):
+    if not only_references(source):
         return None
     variables = ctx.variables(log)
     out, pos = [], 0
     _LOGS.stack.append(log)
     try:
-        for m in matches:
-            name, prev, flt, arg = m.groups()
-            value = variables.get(name)
+        for m, ref in find(source):
+            value = variables.get(ref.name)
             if value is None:
                 return None       # not an indicator: the sandbox path reports it
-            if prev:
+            if ref.previous:
                 if not isinstance(value, FigureRef):
                     return None
                 value = value.previous
             try:
-                if flt:
-                    args = () if arg is None else (float(arg) if "." in arg else int(arg),)
-                    text = FILTERS[flt](value, *args)
+                if ref.filter:
+                    args = () if ref.arg is None else (ref.arg,)
+                    text = FILTERS[ref.filter](value, *args)
                 else:
                     text = str(value)
             except (TypeError, ValueError, ArithmeticError):
