@@ -106,7 +106,7 @@ def test_plain_text_passes_through_untouched(pack):
 
 
 def test_every_name_in_the_default_wording_is_a_known_indicator_or_variable(pack):
-    allowed = set(pack.indicators.items) | {"unit_name", "unit_kind", "year", "next_year",
+    allowed = set(pack.indicators.items) | {"unit_name", "unit_kind", "unit_organ", "year", "next_year",
                                              "last_year"}
     sources = [s.default_text for s in pack.sections] + [s.heading for s in pack.sections]
     sources += [pack.title, pack.signature, pack.closing]
@@ -124,10 +124,28 @@ def test_the_default_wording_cites_at_least_twenty_indicators(pack):
 
 @pytest.mark.parametrize("unit,kind", [
     ("翻江镇", "镇"), ("邹桥乡", "乡"), ("福城街道", "街道"), ("海城镇人民政府", "镇"),
-    ("福城街道办事处", "街道"), ("某单位", "镇"),
+    ("福城街道办事处", "街道"), ("某单位", "镇"), ("通城县人力资源和社会保障局", "局"),
 ])
 def test_unit_kind_follows_the_name(unit, kind):
-    assert wording.unit_kind(unit) == kind
+    from govreport import units
+    assert units.unit_kind(unit) == kind
+
+
+@pytest.mark.parametrize("unit,organ", [
+    ("清溪镇", "清溪镇人民政府"), ("清溪镇人民政府", "清溪镇人民政府"), ("邹桥乡", "邹桥乡人民政府"),
+    ("福城街道", "福城街道办事处"), ("福城街道办事处", "福城街道办事处"),
+    ("通城县人力资源和社会保障局", "通城县人力资源和社会保障局"), ("某单位", "某单位"),
+])
+def test_the_organ_that_signs_follows_the_kind_of_unit(unit, organ):
+    from govreport import units
+    assert units.organ_name(unit) == organ
+
+
+def test_a_subdistrict_report_is_signed_by_its_office_by_default(pack):
+    from govreport import compose
+    from govreport.draft import new_draft
+    draft = new_draft("福城街道", 2024, pack)
+    assert compose.compile_draft(draft, pack).document.signature == "福城街道办事处"
 
 
 SAME_EITHER_WAY = [

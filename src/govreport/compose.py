@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from govreport import blocks as blk
-from govreport import wording
+from govreport import units, wording
 from govreport.dates import official
 from govreport.document import Appendix, Cell, Para, ReportDocument, Run, Table
 from govreport.draft import Draft
@@ -239,8 +239,8 @@ class _Compiler:
 
 
 def default_issuing_office(unit: str) -> str:
-    """发文机关标志 of a 上报件 when the draft names none (the organ that signs it)."""
-    return f"{unit}人民政府"
+    """发文机关标志 of a 上报件 when the draft names none: the organ that signs for the unit."""
+    return units.organ_name(unit)
 
 
 def default_printed_by(unit: str) -> str:

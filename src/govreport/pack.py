@@ -172,7 +172,7 @@ def _load_pack(pack_id: str, _search: str) -> TemplatePack:
     return TemplatePack(
         id=data.get("id", pack_id), name=data.get("name", pack_id), root=root,
         title=data.get("title", "{{ unit_name }}{{ year }}年" + data.get("report_name", "年度报告")),
-        signature=data.get("signature", "{{ unit_name }}人民政府"),
+        signature=data.get("signature", "{{ unit_organ }}"),
         closing=data.get("closing", ""), sections=sections,
         appendix_title=data.get("appendix_title", "{{ year }}年度主要数据统计表"),
         report_name=data.get("report_name", "年度报告"),

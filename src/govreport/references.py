@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # The report's own variables, beside the indicators, with what the clerk reads for each.
 REPORT_VARIABLES = {
-    "unit_name": "单位名称", "unit_kind": "单位类别", "year": "报告年度",
+    "unit_name": "单位名称", "unit_kind": "单位类别", "unit_organ": "署名机关", "year": "报告年度",
     "next_year": "下一年度", "last_year": "上一年度",
 }
 

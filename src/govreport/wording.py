@@ -13,7 +13,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 
-from govreport import numfmt
+from govreport import numfmt, units
 from govreport.figures import Figure, FigureSet
 from govreport.findings import ERROR, WARNING, Finding
 from govreport.indicators import Indicator, IndicatorSet
@@ -180,25 +180,17 @@ class Context:
 
     @property
     def unit_kind(self) -> str:
-        return unit_kind(self.unit_name)
+        return units.unit_kind(self.unit_name)
 
     def variables(self, log: RenderLog) -> dict:
         vars_ = {
             "unit_name": self.unit_name, "unit_kind": self.unit_kind,
+            "unit_organ": units.organ_name(self.unit_name),
             "year": self.year, "next_year": self.year + 1, "last_year": self.year - 1,
         }
         for ind in self.indicators:
             vars_[ind.id] = FigureRef(ind, self.figures.get(ind.id), log)
         return vars_
-
-
-def unit_kind(unit_name: str) -> str:
-    """镇 / 乡 / 街道 / 县 ..., as in 全镇, 我乡; defaults to 镇."""
-    for suffix in ("街道", "镇", "乡", "县", "区", "市"):
-        if unit_name.endswith(suffix) or unit_name.endswith(suffix + "人民政府") \
-                or unit_name.endswith(suffix + "办事处"):
-            return suffix
-    return "镇"
 
 
 # References of the plain grammar (govreport.references) are rendered without compiling a
