@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from govreport.findings import INFO, WARNING, Finding
 from govreport.indicators import IndicatorSet
+from govreport.numfmt import trim
 
 SOURCE_TYPED = "手工录入"
 SOURCE_FORMULA = "公式计算"
@@ -137,7 +138,7 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
             if given is not None and given.value is not None and not _close(given.value, computed):
                 findings.append(Finding(
                     WARNING, "figure-formula-mismatch",
-                    f"“{ind.name}”统计表填的是{_fmt(given.value)}，按公式计算为{_fmt(computed)}，"
+                    f"“{ind.name}”统计表填的是{trim(given.value)}，按公式计算为{trim(computed)}，"
                     f"报告采用计算值",
                     quote=given.source or None,
                     suggestion="核对统计表中的比率与分子、分母是否一致"))
@@ -153,6 +154,3 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
                 f"“{ind.name}”无法计算：缺少{names}"))
     return FigureSet(figs, findings)
 
-
-def _fmt(v: float) -> str:
-    return f"{v:.2f}".rstrip("0").rstrip(".")

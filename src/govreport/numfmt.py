@@ -19,6 +19,22 @@ def trim(v: float, digits: int = 2) -> str:
     return "0" if s in ("-0", "") else s
 
 
+def compact(v: float) -> str:
+    """A number as a message quotes it: 12, 12.5, 0.0125; very large ones as 1.2e+13 (a
+    309-digit cell must not fill a message)."""
+    if abs(v) >= 1e12:
+        return f"{v:.4g}"
+    return trim(v, 4)
+
+
+def json_number(v: float | None) -> int | float | None:
+    """A figure for JSON and spreadsheets: an int when whole, else rounded to 4 places."""
+    if v is None:
+        return None
+    v = round(float(v), 4)
+    return int(v) if v.is_integer() else v
+
+
 def plain(v: float, kind: str = "int") -> str:
     """The default rendering of a value of an indicator type."""
     if kind == "pct":

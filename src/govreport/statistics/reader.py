@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from govreport.errors import InputError
 from govreport.figures import Figure
 from govreport.indicators import Indicator, IndicatorSet
+from govreport.numfmt import compact
 from govreport.statistics import tables as tb
 from govreport.statistics.labels import (
     BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,
@@ -315,11 +316,7 @@ def _implausible(ind: Indicator, v: float) -> str | None:
 
 
 def _num(v: float | None) -> str:
-    if v is None:
-        return "空"
-    if abs(v) >= 1e12:
-        return f"{v:.4g}"
-    return f"{v:.4f}".rstrip("0").rstrip(".")
+    return "空" if v is None else compact(v)
 
 
 def _display_value(raw):

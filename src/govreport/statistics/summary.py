@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from govreport.figures import FigureSet, resolve
 from govreport.findings import WARNING, Finding, needs_attention
 from govreport.indicators import Indicator, IndicatorSet
-from govreport.numfmt import plain
+from govreport.numfmt import json_number, plain
 from govreport.statistics.labels import HOW_NAMES
 from govreport.statistics.reader import WorkbookImport
 
@@ -66,12 +66,6 @@ def summarise(result: WorkbookImport, indicators: IndicatorSet) -> Summary:
     """The import with the pack's derived indicators computed (rates, year-on-year change)."""
     return Summary(result, indicators, resolve(indicators, result.figures))
 
-
-def json_number(v: float | None):
-    if v is None:
-        return None
-    v = round(float(v), 4)
-    return int(v) if v.is_integer() else v
 
 
 # --- the text table ---------------------------------------------------------------------------
