@@ -9,22 +9,21 @@ from govreport.checks.registry import check
 from govreport.findings import ERROR, INFO, WARNING
 from govreport.numfmt import chinese
 from govreport.pack import INTRO, OTHER
+from govreport.reading.written_dates import cn_number
 
 _CN = "零一二三四五六七八九"
 _BLANKS = " \t\u3000\u00a0"
 
 
 def cn_to_int(s: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; None for anything else."""
-    if not s or any(c not in _CN + "十" for c in s):
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; None for anything else (a heading's numeral
+    is written with 十, never digit by digit as a year is)."""
+    if not s or any(c not in _CN + "十" for c in s) or ("十" not in s and len(s) > 1):
         return None
-    if "十" not in s:
-        return _CN.index(s) if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    t = _CN.index(tens) if tens else 1
-    if len(tens) > 1 or len(units) > 1:
+    try:
+        return cn_number(s)
+    except KeyError:
         return None
-    return t * 10 + (_CN.index(units) if units else 0)
 
 
 def heading_text(spec, year: int | None) -> str:
