@@ -14,19 +14,13 @@ from govreport import blocks
 from govreport.reading import debris
 from govreport.reading.fates import (ATTACHMENT, CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE,
                                      RECIPIENT, SIGNATURE, TITLE, LineFate)
+from govreport.reading.parts import is_level1_heading
 from govreport.reading.vocabulary import Vocabulary
 from govreport.reading.written_dates import parse_date
 from govreport.reportfile import SourceLine, visible_len
 
 NOTE_LINE = re.compile(r"^[（(]\s*此件.{1,20}[）)]$")
 _SENTENCE_PUNCT = "。，,；;！？"
-
-
-def is_level1_heading(line: SourceLine) -> bool:
-    found = blocks.detect(line.clean)
-    if found is not None:
-        return found[0] == 1
-    return line.style_level == 1
 
 
 def is_paragraph_like(line: SourceLine) -> bool:

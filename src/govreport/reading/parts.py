@@ -55,6 +55,7 @@ class Decision:
 
 
 def is_level1_heading(line: SourceLine) -> bool:
+    """一、 as written (or Word's numbering written out), else a .docx Heading 1 style."""
     found = blocks.detect(line.clean)
     if found is not None:
         return found[0] == 1

@@ -6,7 +6,7 @@ level-1 heading names. A pack without its own reader.toml uses the default pack'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -52,7 +52,6 @@ class Vocabulary:
     merges: list[MergeRule]
     next_year_until_month: int = 6
     preamble_opening: int = 30
-    raw: dict = field(default_factory=dict, repr=False)
 
     def words(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
         return tuple(self.frame.get(key, default))
@@ -89,5 +88,4 @@ def load_vocabulary(path: Path) -> Vocabulary:
                 for m in data.get("merge", [])],
         next_year_until_month=int(year.get("report_in_next_year_until_month", 6)),
         preamble_opening=int(year.get("preamble_opening", 30)),
-        raw=data,
     )
