@@ -6,15 +6,13 @@ import pytest
 from govreport.compose import compile_draft
 from govreport.errors import InputError
 from govreport.importer import import_text
-from govreport.importer.debris import match_debris
-from govreport.importer.frame import parse_date
-from govreport.importer.rules import load_rules, rules_path
-from govreport.importer.sections import classify
+from govreport.reading import classify, parse_date, vocabulary_for
+from govreport.reading.debris import match_debris
 
 
 @pytest.fixture(scope="module")
 def rules(pack):
-    return load_rules(rules_path(pack.root))
+    return vocabulary_for(pack)
 
 
 def body(*parts: str) -> str:
@@ -169,16 +167,16 @@ def test_the_new_year_can_be_given_and_the_draft_uses_it():
     ("主要做法和成效", "achievements"),
     ("关于经费保障", "other"),                     # fits nothing: other, and reported
 ])
-def test_level1_headings_are_mapped_by_meaning(rules, title, section):
-    assert classify(title, rules)[0] == section
+def test_level1_headings_are_mapped_by_meaning(rules, pack, title, section):
+    assert classify(title, rules, pack).section == section
 
 
 @pytest.mark.parametrize("title,section", [
     ("2024年法治政府建设情况", "achievements"),
     ("2025年法治政府建设", "plans"),
 ])
-def test_a_heading_with_only_a_year_maps_by_the_year(rules, title, section):
-    assert classify(title, rules, report_year=2024)[0] == section
+def test_a_heading_with_only_a_year_maps_by_the_year(rules, pack, title, section):
+    assert classify(title, rules, pack, report_year=2024).section == section
 
 
 def test_a_run_in_level1_heading_keeps_its_text_in_the_section():

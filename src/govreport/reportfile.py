@@ -1,4 +1,4 @@
-"""Reading a report from a file (.docx or .txt) as lines of text, for the import and the checks.
+"""Reading a report from a file (.docx or .txt) as lines of text, for govreport.reading.
 
 A .docx is read paragraph by paragraph in document order. Heading styles (标题 1-4, Heading 1-4,
 an outline level) and the style's name are kept with each line, automatic list numbering
@@ -6,7 +6,8 @@ an outline level) and the style's name are kept with each line, automatic list n
 as text, one line per row with the cells separated by "｜", so nothing in the document is
 silently left out. A .txt may be UTF-8, GB18030 (GBK) or UTF-16.
 
-This module only reads: what the lines mean is up to its callers. Bad files raise InputError with
+This module only reads: what the lines mean is govreport.reading's (the one reader of a report
+written elsewhere, for both the import and the checks). Bad files raise InputError with
 one line of Chinese naming the file; whether a file kind is accepted at all (folders, .doc, .pdf)
 is the caller's to say, since the commands accept different kinds.
 """

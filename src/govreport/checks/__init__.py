@@ -35,11 +35,10 @@ Other entry points: ``check_path(path, year=None, workbook=None, disabled=())`` 
 ``report_from_text(text)`` + ``check_report(report)`` for pasted text; ``check_ids()``;
 ``parse_disabled("a,b")``.
 
-A .docx/.txt is read by govreport.reportfile, the import's reader (so Word's automatic
-numbering is seen as displayed), and split into parts at its level-1 headings (一、二、…) which
-are mapped to the pack's sections by their words (checks.toml [sections]); web-page debris lines
-are dropped. The splitter (checks.sources) is the checks' own: they judge the text as written,
-without the import's rewriting.
+A .docx/.txt is read by govreport.reading, the reader the import uses too (so both agree on the
+title, 成文日期, 署名 and which section each level-1 heading names; its words are in
+templates/<pack>/reader.toml). The checks then judge the text as written, without the import's
+rewriting.
 """
 from __future__ import annotations
 

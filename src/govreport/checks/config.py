@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -27,8 +27,6 @@ class Plenum:
 @dataclass
 class Settings:
     disabled: tuple[str, ...] = ()
-    section_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    debris: tuple[re.Pattern, ...] = ()
     placeholders: tuple[re.Pattern, ...] = ()
     year_after: tuple[str, ...] = ()
     year_before: tuple[str, ...] = ()
@@ -63,8 +61,6 @@ def load_settings(root: Path) -> Settings:
     this_year = p.get("this_year", {})
     return Settings(
         disabled=tuple(c.get("checks", {}).get("disabled", [])),
-        section_words={k: tuple(v) for k, v in c.get("sections", {}).items()},
-        debris=tuple(re.compile(x) for x in c.get("debris", {}).get("patterns", [])),
         placeholders=tuple(re.compile(x) for x in c.get("placeholder", {}).get("patterns", [])),
         year_after=tuple(c.get("years", {}).get("after", [])),
         year_before=tuple(c.get("years", {}).get("before", [])),

@@ -7,22 +7,23 @@ from govreport import blocks as blk
 from govreport.checks.model import Emitter, Fix, Part, ReportText, quote
 from govreport.checks.registry import check
 from govreport.findings import ERROR, INFO, WARNING
+from govreport.numfmt import chinese
+from govreport.pack import INTRO, OTHER
+from govreport.reading.written_dates import cn_number
 
 _CN = "零一二三四五六七八九"
 _BLANKS = " \t\u3000\u00a0"
 
 
 def cn_to_int(s: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; None for anything else."""
-    if not s or any(c not in _CN + "十" for c in s):
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; None for anything else (a heading's numeral
+    is written with 十, never digit by digit as a year is)."""
+    if not s or any(c not in _CN + "十" for c in s) or ("十" not in s and len(s) > 1):
         return None
-    if "十" not in s:
-        return _CN.index(s) if len(s) == 1 else None
-    tens, _, units = s.partition("十")
-    t = _CN.index(tens) if tens else 1
-    if len(tens) > 1 or len(units) > 1:
+    try:
+        return cn_number(s)
+    except KeyError:
         return None
-    return t * 10 + (_CN.index(units) if units else 0)
 
 
 def heading_text(spec, year: int | None) -> str:
@@ -40,21 +41,23 @@ def heading_text(spec, year: int | None) -> str:
 def section_order(report: ReportText, emit: Emitter) -> None:
     pack = report.pack
     present = {sid for part in report.parts for sid in part.ids}
+    basis = f"（{pack.regulation}）" if pack.regulation else ""
     for spec in pack.sections:
         if not spec.required or spec.id in present:
             continue
-        if spec.id == "preamble":
+        if spec.role == INTRO:
             emit.add(WARNING, "报告没有导语（第一个标题之前的概述）", None, None, None,
                      "在“一、”之前用一段话概述全年情况，以“现将有关情况报告如下：”结尾")
         else:
-            emit.add(ERROR, f"缺少必备部分“{heading_text(spec, report.year)}”"
-                            f"（《法治政府建设与责任落实督察工作规定》第二十五条）", None, None, None,
-                     f"增加这一部分：{_first_line(spec.guidance)}")
+            emit.add(ERROR, f"缺少必备部分“{heading_text(spec, report.year)}”{basis}",
+                     None, None, None, f"增加这一部分：{_first_line(spec.guidance)}")
     order = {sid: i for i, sid in enumerate(pack.section_ids())}
+    in_order = "、".join(s.short for s in pack.sections
+                        if s.required and s.role not in (INTRO, OTHER))
     seen: list[Part] = []
     counted: dict[str, Part] = {}
     for part in report.parts:
-        if part.id in ("preamble", "other") or part.id not in order:
+        if pack.role_of(part.id) in (INTRO, OTHER) or part.id not in order:
             continue
         later = [p for p in seen if order[p.id] > order[part.id]]
         if later:
@@ -62,15 +65,19 @@ def section_order(report: ReportText, emit: Emitter) -> None:
             emit.add(WARNING, f"“{part.heading or spec.short}”按《规定》应排在"
                               f"“{later[0].heading or before.short}”之前", part, None,
                      quote(part.heading) if part.heading else None,
-                     "按举措成效、不足和原因、第一责任人履职、下一年度安排的顺序排列")
+                     f"按{in_order}的顺序排列")
         if part.id in counted:
             emit.add(WARNING, f"“{part.heading}”与“{counted[part.id].heading}”是同一部分的内容",
                      part, None, quote(part.heading), "合并为一个部分")
         counted.setdefault(part.id, part)
         seen.append(part)
-        if part.covers and "plans" in part.covers and part.id == "shortcomings":
-            emit.add(INFO, f"“{part.heading}”把存在的不足和下一年度安排合写在一起，《规定》列为两项",
-                     part, None, quote(part.heading), "分成“不足和原因”“下一年度安排”两部分")
+        merged = [pack.section(sid) for sid in sorted(part.ids, key=lambda s: order.get(s, 99))
+                  if pack.section(sid)]
+        if len(merged) > 1:
+            n = "两" if len(merged) == 2 else chinese(len(merged))
+            emit.add(INFO, f"“{part.heading}”把" + "和".join(f"“{s.short}”" for s in merged)
+                     + f"合写在一起，《规定》列为{n}项", part, None, quote(part.heading),
+                     "分成" + "".join(f"“{s.short}”" for s in merged) + f"{n}部分")
 
 
 def _first_line(text: str) -> str:

@@ -7,6 +7,7 @@ import re
 from govreport.checks.model import Emitter, Part, ReportText, quote
 from govreport.checks.registry import check
 from govreport.findings import ERROR, INFO, WARNING
+from govreport.pack import NEXT_YEAR, OTHER
 
 YEAR = re.compile(r"(?<![\d〔［\[﹝])((?:19|20)\d{2})(?=\s*年)")
 _RANGE_MARKS = "—–-~～至到"
@@ -59,10 +60,10 @@ def year_mismatch(report: ReportText, emit: Emitter) -> None:
         return
     settings = report.settings
     for part in report.parts:
-        is_plans = part.id == "plans"
+        role = report.pack.role_of(part.id)
         for hy in _heading_years(part):
-            want = y + 1 if is_plans else y
-            if hy != want and not (part.id == "other"):
+            want = y + 1 if role == NEXT_YEAR else y
+            if hy != want and role != OTHER:
                 emit.add(ERROR, f"标题中的年份“{hy}年”与报告年度不符（应为{want}年）", part, None,
                          quote(part.heading), f"改为“{want}年”")
         for para in part.paragraphs:
@@ -82,7 +83,7 @@ def year_mismatch(report: ReportText, emit: Emitter) -> None:
 
 
 def _plans_year(report: ReportText, emit: Emitter, y: int) -> None:
-    part = next((p for p in report.parts if p.id == "plans"), None)
+    part = next((p for p in report.parts if report.pack.role_of(p.id) == NEXT_YEAR), None)
     if part is None:
         return
     text = part.heading + "\n" + part.text()
@@ -127,7 +128,8 @@ def report_date(report: ReportText, emit: Emitter) -> None:
 def title(report: ReportText, emit: Emitter) -> None:
     t = report.title
     y = report.year
-    example = f"××镇{y}年法治政府建设年度报告" if y else "××镇××××年法治政府建设年度报告"
+    name = report.pack.report_name
+    example = f"××镇{y}年{name}" if y else f"××镇××××年{name}"
     if not t:
         if report.kind != "draft":
             emit.add(WARNING, "没有找到报告标题", suggestion=f"在正文前加标题，如“{example}”")
@@ -140,5 +142,5 @@ def title(report: ReportText, emit: Emitter) -> None:
         emit.add(ERROR, f"标题中的年份“{years[0]}年”与报告年度{y}年不符", quote=quote(t),
                  suggestion=f"改为“{y}年”")
     if re.search(r"(?:汇报|总结)$", t):
-        emit.add(INFO, f"标题“{t}”宜称“法治政府建设年度报告”", quote=quote(t),
-                 suggestion="年度报告制度统一使用“法治政府建设年度报告”的名称")
+        emit.add(INFO, f"标题“{t}”宜称“{name}”", quote=quote(t),
+                 suggestion=f"年度报告制度统一使用“{name}”的名称")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 from govreport import blocks as blk, reportfile
@@ -11,15 +10,18 @@ from govreport.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
 from govreport.errors import InputError
 from govreport.figures import Figure
 from govreport.findings import INFO, WARNING, Finding
-from govreport.importer import debris, figurerefs, frame, rollforward, sections
+from govreport.importer import figurerefs, rollforward
 from govreport.importer.model import (BLANK, DEBRIS, HeadingMap, ImportReport, ImportResult,
                                       LineFate)
 from govreport.importer.rules import ImportRules, load_rules, rules_path
-from govreport.pack import TemplatePack, load_pack
+from govreport.pack import DUTY, INTRO, MEASURES, NEXT_YEAR, OTHER, TemplatePack, load_pack
+from govreport.reading import read
+from govreport.reading.parts import Part
 
 PREVIOUS_SOURCE = "上年报告"
 CURRENT_SOURCE = "导入的报告"
-_YEAR_IN_TEXT = re.compile(r"(?<![\d—\-－~～至])((?:19|20)\d{2})(?=\s*年)(?!\s*年?\s*[—\-－~～至])")
+# Where figures of the report year stand (not next year's targets), unless import_rules.toml says
+_FIGURE_ROLES = (INTRO, MEASURES, DUTY)
 # jinja markup typed into an old report would be read as figure references: made full-width
 _JINJA = (("{{", "｛｛"), ("}}", "｝｝"), ("{%", "｛%"), ("%}", "%｝"), ("{#", "｛#"), ("#}", "#｝"))
 
@@ -92,13 +94,6 @@ def guess_unit(texts: list[tuple[str, str]], rules: ImportRules) -> tuple[str | 
     return None, ""
 
 
-def _title_year(title: str | None) -> int | None:
-    if not title:
-        return None
-    m = _YEAR_IN_TEXT.search(title)
-    return int(m.group(1)) if m else None
-
-
 def _protect(text: str) -> tuple[str, int]:
     n = 0
     for a, b in _JINJA:
@@ -108,7 +103,7 @@ def _protect(text: str) -> tuple[str, int]:
     return text, n
 
 
-def _part_blocks(part: sections.Part,
+def _part_blocks(part: Part,
                  lines: list[reportfile.SourceLine]) -> tuple[list[blk.Block], int]:
     """A part's lines as blocks; .docx heading styles without written numbering get numbers."""
     out: list[blk.Block] = []
@@ -161,7 +156,7 @@ def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
         return environment().from_string(pack.title).render(
             unit_name=unit, year=year, next_year=year + 1, last_year=year - 1)
     except Exception:  # noqa: BLE001 - a pack's title template is data; fall back to plain words
-        return f"{unit}{year}年法治政府建设年度报告"
+        return f"{unit}{year}年{pack.report_name}"
 
 
 def import_source(src: reportfile.Source, year: int | None = None, unit: str | None = None,
@@ -174,41 +169,25 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     notes: list[str] = list(src.notes)
     given_unit = unit.strip() if isinstance(unit, str) and unit.strip() else None
 
-    # 1. blank lines and web debris, 2. the 公文 frame
-    fates: list[LineFate | None] = [None] * len(lines)
-    debris.mark(lines, fates, rules)
-    fr = frame.find(lines, fates, rules, unit=given_unit)
+    # 1.-4. debris, the 公文 frame, the report year and the parts: the reader's (shared with check)
+    reading = read(src, pack, unit=given_unit)
+    fates, fr, parts = reading.fates, reading.frame, reading.parts
+    report_year, year_how = reading.year.year, reading.year.how
     table_lines = [i for i, ln in enumerate(lines) if ln.table and fates[i] is None]  # in the body
     if table_lines:
         tables = 1 + sum(1 for a, b in zip(table_lines, table_lines[1:]) if b != a + 1)
         notes.append(f"文档中的{tables}个表格（{len(table_lines)}行）已按文字保留，每行一段，单元格之间以"
                      f"“{reportfile.TABLE_CELL_SEPARATOR}”分隔，请改写为文字或删除")
-
-    # 3. the report year: from the title, else from the 成文日期
-    report_year, year_how = _title_year(fr.title), ""
-    if report_year:
-        year_how = "由标题判断"
-    elif fr.date is not None:
-        cutoff = int(rules.guess.get("report_in_next_year_until_month", 6))
-        report_year = fr.date.year - 1 if fr.date.month <= cutoff else fr.date.year
-        year_how = f"由成文日期{fr.date.year}年{fr.date.month}月{fr.date.day}日判断"
-
-    # 4. the body split into parts by its level-1 headings
-    parts = sections.split(fr.body, lines, rules, report_year)
-    if len(parts) == 1 and len(parts[0].lines) > 1:
+    measures = pack.role_id(MEASURES)
+    if len(parts) == 1 and len(parts[0].lines) > 1 and measures:
+        # a draft needs its parts: the first paragraph opens, the rest is what was done
         first, rest = parts[0].lines[0], parts[0].lines[1:]
         parts[0].lines = [first]
-        parts.append(sections.Part("achievements", lines=rest, how="原文没有一级标题"))
+        parts.append(Part(measures, lines=rest, how="原文没有一级标题"))
         findings.append(Finding(
             WARNING, "import-no-headings",
-            "原文没有一级标题（一、二、……），第一段作为导语，其余全部放入“主要举措和成效”",
-            section="achievements", suggestion="在向导中把问题、打算等内容移到对应部分"))
-    if report_year is None:
-        body_text = "\n".join(lines[i].clean for i in fr.body)
-        years = Counter(int(y) for y in _YEAR_IN_TEXT.findall(body_text))
-        if years:
-            report_year = years.most_common(1)[0][0]
-            year_how = "由正文中最常出现的年份判断"
+            f"原文没有一级标题（一、二、……），第一段作为导语，其余全部放入“{_short(pack, measures)}”",
+            section=measures, suggestion="在向导中把问题、打算等内容移到对应部分"))
     # 5. the unit: given, else from the title, the 署名, or a dropped page title
     page_titles = [lines[i].clean for i, f in enumerate(fates)
                    if f is not None and f.dest == DEBRIS and f.reason.startswith("网页标题")]
@@ -242,7 +221,7 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
 
     # 7. blocks per section, in the pack's order; parts that name the same section are joined
     known = set(pack.section_ids())
-    fallback = "other" if "other" in known else None
+    fallback = pack.role_id(OTHER)
     imported: dict[str, list[blk.Block]] = {}
     headings: list[HeadingMap] = []
     protected = 0
@@ -260,7 +239,7 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
             if part.unmapped:
                 findings.append(Finding(
                     WARNING, "import-unmapped-part",
-                    f"“{part.heading_text}”无法归入标准部分，已放入“其他需要报告的情况”",
+                    f"“{part.heading_text}”无法归入标准部分，已放入“{_short(pack, sid)}”",
                     section=sid, quote=part.heading_text[:20],
                     suggestion="在向导中移到合适的部分，或删除"))
         if not new_blocks and part.heading is None:
@@ -279,11 +258,13 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     if protected:
         notes.append(f"原文中有{protected}处大括号标记，已改为全角，以免被当作数据引用")
 
-    last_plans = _plan_items(imported.get("plans", [])) if year is None or year == report_year + 1 \
-        else []
+    last_plans = _plan_items(imported.get(pack.role_id(NEXT_YEAR), [])) \
+        if year is None or year == report_year + 1 else []
 
     # 8. figures that match an indicator become live references
-    figure_reps, skipped = figurerefs.convert(imported, pack.indicators, rules)
+    roles = rules.figures.get("roles", _FIGURE_ROLES)
+    figure_reps, skipped = figurerefs.convert(imported, pack.indicators, rules,
+                                              {pack.role_id(r) for r in roles} - {None})
     for s in skipped:
         findings.append(Finding(INFO, "import-figure-ambiguous", s))
 
@@ -313,9 +294,8 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
         draft.closing = fr.closing
     draft.note = fr.note
     # the 附件说明's names; an attached 主要数据统计表 is made again from this year's figures
-    table_title = rules.frame.get("data_table_title")
-    draft.attachments = [a for a in fr.attachments
-                         if not (table_title and re.search(table_title, a))]
+    table_title = reading.vocabulary.patterns.get("data_table_title")
+    draft.attachments = [a for a in fr.attachments if not (table_title and table_title.search(a))]
     draft.data_appendix = fr.data_table or len(draft.attachments) < len(fr.attachments)
     if fr.data_table or fr.attachments:
         names = "、".join(draft.attachments)

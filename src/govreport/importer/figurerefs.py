@@ -176,10 +176,10 @@ def find_hits(text: str, patterns: list[_Pattern], rules: ImportRules) -> list[_
     return sorted(chosen, key=lambda h: h.start)
 
 
-def convert(sections: dict[str, list[Block]], indicators: IndicatorSet,
-            rules: ImportRules) -> tuple[list[FigureReplacement], list[str]]:
-    """Replace recognised figures in place; returns the replacements and what was left alone."""
-    allowed = rules.figures.get("sections", ["preamble", "achievements", "leadership"])
+def convert(sections: dict[str, list[Block]], indicators: IndicatorSet, rules: ImportRules,
+            allowed: set[str]) -> tuple[list[FigureReplacement], list[str]]:
+    """Replace recognised figures in place, in the sections `allowed`; returns the replacements
+    and what was left alone."""
     patterns = build_patterns(indicators, rules)
     found: list[tuple[str, int, str, _Hit]] = []
     for sid, blks in sections.items():

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from govreport.importer.model import DEBRIS, DEST_NAMES, FIELDS, ImportReport
-from govreport.pack import TemplatePack, load_pack
+from govreport.pack import INTRO, TemplatePack, load_pack
 
 
 def dest_name(dest: str, pack: TemplatePack) -> str:
@@ -40,7 +40,8 @@ def report_lines(report: ImportReport, pack: TemplatePack | None = None) -> list
         out.append(f"  第{h.no}行 {h.text} → {dest_name(h.section, pack)}（{h.how}）")
 
     out.append(f"字数去向（共{report.total_chars}字）：")
-    order = ["preamble"] + [s for s in pack.section_ids() if s != "preamble"]
+    intro = pack.role_id(INTRO)
+    order = [intro] + [s for s in pack.section_ids() if s != intro]
     parts = [f"{dest_name(d, pack)}{report.chars[d]}" for d in order if report.chars.get(d)]
     parts += [f"{dest_name(d, pack)}{report.chars[d]}" for d in report.chars
               if d not in order and d not in FIELDS and d != DEBRIS and report.chars[d]]

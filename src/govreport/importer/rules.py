@@ -1,4 +1,6 @@
-"""The import rules of a template pack (templates/<pack>/import_rules.toml), compiled once."""
+"""The import-only rules of a template pack (templates/<pack>/import_rules.toml), compiled once:
+the unit guess, figure references and the year roll-forward. Reading the report is
+govreport.reading's, with its own reader.toml."""
 from __future__ import annotations
 
 import re
@@ -13,27 +15,6 @@ RULES_FILE = "import_rules.toml"
 
 
 @dataclass(frozen=True)
-class DebrisRule:
-    label: str
-    pattern: re.Pattern
-    max_len: int = 80
-    footer: bool = False
-
-
-@dataclass(frozen=True)
-class SectionRule:
-    id: str
-    keywords: tuple[tuple[str, int], ...]
-
-
-@dataclass(frozen=True)
-class MergeRule:
-    when: frozenset[str]
-    into: str
-    note: str
-
-
-@dataclass(frozen=True)
 class PhraseRule:
     indicator: str
     patterns: tuple[str, ...]
@@ -43,14 +24,8 @@ class PhraseRule:
 @dataclass
 class ImportRules:
     root: Path
-    debris: list[DebrisRule]
-    footer_line_max: int
-    header_line_max: int
-    frame: dict
     guess: dict
     unit_patterns: list[re.Pattern]
-    sections: list[SectionRule]
-    merges: list[MergeRule]
     figures: dict
     phrases: list[PhraseRule]
     figure_context: dict[str, str]
@@ -67,24 +42,14 @@ def rules_path(pack_root: Path | None = None) -> Path:
 @cache
 def load_rules(path: Path) -> ImportRules:
     data = load_toml(path)
-    debris = [DebrisRule(r["label"], re.compile(r["pattern"]), int(r.get("max_len", 80)),
-                         bool(r.get("footer", False))) for r in data.get("debris", [])]
-    sections = [SectionRule(s["id"], tuple((k["word"], int(k.get("weight", 1)))
-                                           for k in s.get("keywords", [])))
-                for s in data.get("section", [])]
-    merges = [MergeRule(frozenset(m["when"]), m["into"], m.get("note", ""))
-              for m in data.get("merge", [])]
     fig = dict(data.get("figures", {}))
     phrases = [PhraseRule(p["indicator"], tuple(p.get("patterns", ())), p.get("context"))
                for p in fig.pop("phrase", [])]
     guess = data.get("guess", {})
     return ImportRules(
-        root=path.parent, debris=debris,
-        footer_line_max=int(data.get("footer_line_max", 30)),
-        header_line_max=int(data.get("header_line_max", 30)),
-        frame=data.get("frame", {}), guess=guess,
+        root=path.parent, guess=guess,
         unit_patterns=[re.compile(p) for p in guess.get("unit_patterns", [])],
-        sections=sections, merges=merges, figures=fig, phrases=phrases,
+        figures=fig, phrases=phrases,
         figure_context=dict(fig.pop("context", {})), units=dict(fig.pop("units", {})),
         roll_forward=data.get("roll_forward", {}), raw=data,
     )

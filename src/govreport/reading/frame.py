@@ -1,4 +1,5 @@
-"""The 公文 frame around the body: title, 主送机关, 成文日期, 署名, 结束语 and 附注.
+"""The 公文 frame around the body: title, 主送机关, 成文日期, 署名, 结束语, 附注, 附件 and the
+版头/版记 of a 上报件.
 
 Found by position and shape, never by guessing inside the body: the title and 主送机关 sit
 before the first paragraph, the 署名, 成文日期, 结束语 and 附注 among the last lines.
@@ -10,49 +11,16 @@ import re
 from dataclasses import dataclass, field
 
 from govreport import blocks
-from govreport.importer import debris
-from govreport.importer.model import (ATTACHMENT, CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE,
-                                      RECIPIENT, SIGNATURE, TITLE, LineFate)
-from govreport.importer.rules import ImportRules
+from govreport.reading import debris
+from govreport.reading.fates import (ATTACHMENT, CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE,
+                                     RECIPIENT, SIGNATURE, TITLE, LineFate)
+from govreport.reading.parts import is_level1_heading
+from govreport.reading.vocabulary import Vocabulary
+from govreport.reading.written_dates import parse_date
 from govreport.reportfile import SourceLine, visible_len
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"\d{1,4}|[〇零○Ｏ一二三四五六七八九十]{1,4}"
-DATE_LINE = re.compile(rf"^[（(]?\s*(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*"
-                       rf"(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日\s*[）)]?$")
 NOTE_LINE = re.compile(r"^[（(]\s*此件.{1,20}[）)]$")
 _SENTENCE_PUNCT = "。，,；;！？"
-
-
-def cn_number(text: str) -> int:
-    """'2023' / '二〇二三' / '十一' / '二十五' -> int."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    n = 0
-    for ch in text:
-        n = n * 10 + _CN_DIGITS[ch]
-    return n
-
-
-def parse_date(text: str) -> dt.date | None:
-    m = DATE_LINE.match(text.strip())
-    if not m:
-        return None
-    try:
-        return dt.date(cn_number(m.group("y")), cn_number(m.group("m")), cn_number(m.group("d")))
-    except (ValueError, KeyError):
-        return None
-
-
-def is_level1_heading(line: SourceLine) -> bool:
-    found = blocks.detect(line.clean)
-    if found is not None:
-        return found[0] == 1
-    return line.style_level == 1
 
 
 def is_paragraph_like(line: SourceLine) -> bool:
@@ -85,32 +53,31 @@ class Frame:
         return bool(self.issuing_office or self.doc_number or self.cc or self.printed_by)
 
 
-def _title_words_ok(text: str, rules: ImportRules) -> bool:
-    f = rules.frame
-    return any(w in text for w in f.get("title_words", [])) and \
-        _strip_tail(text).endswith(tuple(f.get("title_endings", ["报告"])))
+def _has_title_ending(text: str, vocab: Vocabulary) -> bool:
+    return _strip_tail(text).endswith(vocab.words("title_endings", ("报告",)))
 
 
-def _has_title_ending(text: str, rules: ImportRules) -> bool:
-    return _strip_tail(text).endswith(tuple(rules.frame.get("title_endings", ["报告"])))
+def _title_words_ok(text: str, vocab: Vocabulary) -> bool:
+    return any(w in text for w in vocab.words("title_words")) and _has_title_ending(text, vocab)
 
 
 def _strip_tail(text: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]$", "", text).strip()
 
 
-def _title_like(line: SourceLine, rules: ImportRules) -> str | None:
+def _title_like(line: SourceLine, vocab: Vocabulary) -> str | None:
     """The line as a title fragment (bullet removed), or None when it cannot be part of one."""
-    f = rules.frame
-    text = re.sub(f.get("title_bullet", r"^$"), "", debris.strip_bullet(line.clean)).strip()
-    if not text or len(text) > f.get("title_max_len", 60) or line.table:
+    text = debris.strip_bullet(line.clean)
+    if "title_bullet" in vocab.patterns:
+        text = vocab.patterns["title_bullet"].sub("", text).strip()
+    if not text or len(text) > vocab.limit("title_max_len", 60) or line.table:
         return None
     if any(c in text for c in "。：:；;") or parse_date(text) or blocks.detect(text):
         return None
     return text
 
 
-def _title_groups(idx: list[int], lines: list[SourceLine], rules: ImportRules):
+def _title_groups(idx: list[int], lines: list[SourceLine], vocab: Vocabulary):
     """(indices, joined title) of every title in the head: one line, or up to 3 lines in a row."""
     groups = []
     k = 0
@@ -122,17 +89,17 @@ def _title_groups(idx: list[int], lines: list[SourceLine], rules: ImportRules):
                 break
             if any(lines[b].no - lines[a].no != 1 for a, b in zip(part, part[1:])):
                 break   # the lines of one title are not separated by blank lines
-            texts = [_title_like(lines[i], rules) for i in part]
+            texts = [_title_like(lines[i], vocab) for i in part]
             if any(t is None for t in texts):
                 break
             joined = "".join(texts)
-            if len(joined) > rules.frame.get("title_max_len", 60):
+            if len(joined) > vocab.limit("title_max_len", 60):
                 break
             styled = [lines[i].title_style for i in part]
             if all(styled) and k + span < len(idx) and lines[idx[k + span]].title_style \
                     and lines[idx[k + span]].no - lines[part[-1]].no == 1:
                 continue    # a Title-styled title goes on in the next paragraph
-            if _title_words_ok(joined, rules) or (all(styled) and _has_title_ending(joined, rules)):
+            if _title_words_ok(joined, vocab) or (all(styled) and _has_title_ending(joined, vocab)):
                 found = (part, joined)
                 break
         if found:
@@ -143,20 +110,18 @@ def _title_groups(idx: list[int], lines: list[SourceLine], rules: ImportRules):
     return groups
 
 
-def _signature_like(text: str, unit: str | None, rules: ImportRules) -> bool:
-    f = rules.frame
-    if len(text) > f.get("signature_max_len", 40) or any(c in text for c in _SENTENCE_PUNCT + "：:"):
+def _signature_like(text: str, unit: str | None, vocab: Vocabulary) -> bool:
+    if len(text) > vocab.limit("signature_max_len", 40) \
+            or any(c in text for c in _SENTENCE_PUNCT + "：:"):
         return False
     if blocks.detect(text) or parse_date(text):
         return False
     if unit and unit in text and len(text) <= len(unit) + 12:
         return True
-    # one-character endings (镇, 乡) also end phrases like 依法治镇: only accepted with the unit
-    long_endings = tuple(e for e in f.get("signature_endings", []) if len(e) >= 2 and e != "街道")
-    return text.replace(" ", "").replace("\u3000", "").endswith(long_endings)
+    return text.replace(" ", "").replace("\u3000", "").endswith(vocab.words("signature_endings"))
 
 
-def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRules,
+def find(lines: list[SourceLine], fates: list[LineFate | None], vocab: Vocabulary,
          unit: str | None = None) -> Frame:
     """Mark the frame lines in `fates`; the rest (not blank, not debris) is the body."""
     frame = Frame()
@@ -167,11 +132,7 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
     def mark(i: int, dest: str, reason: str = "") -> None:
         fates[i] = LineFate(lines[i].no, lines[i].text, dest, reason, visible_len(lines[i].text))
 
-    f = rules.frame
-    rx = {k: re.compile(f[k]) for k in ("issuing_office", "doc_number", "issuer", "cc", "printed",
-                                         "attachment_note", "attachment_next",
-                                         "attachment_label", "data_table_title")
-          if f.get(k)}
+    rx = vocab.patterns
 
     def match(key: str, text: str):
         return rx[key].match(text) if key in rx else None
@@ -192,7 +153,7 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
             frame.issuing_office = m.group("office")
             mark(i, HEADER, "发文机关标志")
     head = [i for i in head if fates[i] is None]
-    groups = _title_groups(head, lines, rules)
+    groups = _title_groups(head, lines, vocab)
     title_end = -1
     if groups:
         chosen, frame.title = groups[-1]       # the one nearest the body is the document's own
@@ -204,13 +165,13 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
         title_end = head.index(chosen[-1])
         for i in head[:head.index(chosen[0])]:
             if fates[i] is None and lines[i].title_style and not frame.issuing_office \
-                    and _signature_like(lines[i].clean, unit, rules):
+                    and _signature_like(lines[i].clean, unit, vocab):
                 frame.issuing_office = lines[i].clean     # a red 发文机关标志 without 文件
                 mark(i, HEADER, "发文机关标志")
-            elif fates[i] is None and len(lines[i].clean) <= rules.header_line_max \
+            elif fates[i] is None and len(lines[i].clean) <= vocab.header_line_max \
                     and not any(c in lines[i].clean for c in "。！？"):
                 mark(i, DEBRIS, "标题前的网页页头")
-    recipient_max = rules.frame.get("recipient_max_len", 40)
+    recipient_max = vocab.limit("recipient_max_len", 40)
     for k, i in enumerate(head):
         if fates[i] is not None:
             continue
@@ -221,7 +182,7 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
             mark(i, DATE, "标题下的日期")
         elif not frame.recipient and k > title_end and clean.endswith(("：", ":")) \
                 and len(clean) <= recipient_max and not any(c in clean for c in "。，,；") \
-                and not any(w in clean for w in f.get("recipient_not", [])):
+                and not any(w in clean for w in vocab.words("recipient_not")):
             frame.recipient = clean.rstrip("：:").strip()
             mark(i, RECIPIENT)
 
@@ -250,7 +211,7 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
             rest = rest[:k]
             break
         dated = dated or parse_date(debris.strip_bullet(clean)) is not None
-    tail_lines = int(rules.frame.get("tail_lines", 4))
+    tail_lines = vocab.limit("tail_lines", 4)
     # the 附件说明 between the body (结束语) and the 署名: "附件：1.名称", then "2.名称" ...
     window = rest[-(tail_lines + 12):]
     for k in range(len(window) - 1, -1, -1):
@@ -268,7 +229,7 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
                 rest = [i for i in rest if i not in run]
             break
     tail = rest[-tail_lines:] if rest else []
-    closings = {c.strip() for c in rules.frame.get("closings", [])}
+    closings = {c.strip() for c in vocab.words("closings")}
     signature_lines: list[str] = []
     tail_date = None
     for i in reversed(tail):
@@ -282,7 +243,7 @@ def find(lines: list[SourceLine], fates: list[LineFate | None], rules: ImportRul
         elif clean in closings and frame.closing is None:
             frame.closing = clean
             mark(i, CLOSING)
-        elif _signature_like(clean, unit, rules) and frame.closing is None \
+        elif _signature_like(clean, unit, vocab) and frame.closing is None \
                 and len(signature_lines) < 2:
             signature_lines.insert(0, clean)
             mark(i, SIGNATURE)

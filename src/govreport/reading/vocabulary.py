@@ -1,0 +1,91 @@
+"""The reader's words of a template pack (templates/<pack>/reader.toml), compiled once.
+
+Debris lines, the 公文 frame's words and patterns, and the keywords that tell which section a
+level-1 heading names. A pack without its own reader.toml uses the default pack's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from govreport.datafiles import load_toml
+from govreport.pack import pack_file
+
+VOCABULARY_FILE = "reader.toml"
+# Frame entries that are regular expressions (matched at the start of a line).
+_FRAME_PATTERNS = ("issuing_office", "doc_number", "issuer", "cc", "printed", "attachment_note",
+                   "attachment_next", "attachment_label", "data_table_title", "title_bullet")
+
+
+@dataclass(frozen=True)
+class DebrisRule:
+    label: str
+    pattern: re.Pattern
+    max_len: int = 80
+    footer: bool = False
+
+
+@dataclass(frozen=True)
+class SectionWords:
+    id: str
+    keywords: tuple[tuple[str, int], ...]    # (word, weight)
+
+
+@dataclass(frozen=True)
+class MergeRule:
+    when: frozenset[str]
+    into: str
+    note: str
+
+
+@dataclass
+class Vocabulary:
+    path: Path
+    debris: list[DebrisRule]
+    footer_line_max: int
+    header_line_max: int
+    frame: dict                                 # word lists and limits of [frame]
+    patterns: dict[str, re.Pattern]             # the regular expressions of [frame]
+    sections: list[SectionWords]
+    merges: list[MergeRule]
+    next_year_until_month: int = 6
+    preamble_opening: int = 30
+
+    def words(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        return tuple(self.frame.get(key, default))
+
+    def limit(self, key: str, default: int) -> int:
+        return int(self.frame.get(key, default))
+
+
+def vocabulary_path(pack_root: Path | None = None) -> Path:
+    return pack_file(pack_root, VOCABULARY_FILE)
+
+
+def vocabulary_for(pack) -> Vocabulary:
+    return load_vocabulary(vocabulary_path(Path(pack.root)))
+
+
+@cache
+def load_vocabulary(path: Path) -> Vocabulary:
+    data = load_toml(path)
+    frame = dict(data.get("frame", {}))
+    year = data.get("year", {})
+    return Vocabulary(
+        path=path,
+        debris=[DebrisRule(r["label"], re.compile(r["pattern"]), int(r.get("max_len", 80)),
+                           bool(r.get("footer", False))) for r in data.get("debris", [])],
+        footer_line_max=int(data.get("footer_line_max", 30)),
+        header_line_max=int(data.get("header_line_max", 30)),
+        frame=frame,
+        patterns={k: re.compile(frame[k]) for k in _FRAME_PATTERNS if frame.get(k)},
+        sections=[SectionWords(s["id"], tuple((k["word"], int(k.get("weight", 1)))
+                                              for k in s.get("keywords", [])))
+                  for s in data.get("section", [])],
+        merges=[MergeRule(frozenset(m["when"]), m["into"], m.get("note", ""))
+                for m in data.get("merge", [])],
+        next_year_until_month=int(year.get("report_in_next_year_until_month", 6)),
+        preamble_opening=int(year.get("preamble_opening", 30)),
+    )
