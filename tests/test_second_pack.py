@@ -127,3 +127,43 @@ def test_an_unknown_table_is_an_error_naming_the_tables_there_are(pufa_draft):
     result = service.build(pufa_draft, None)
     (f,) = [f for f in result.findings if f.code == "table-unknown"]
     assert f.level == "error" and "key_figures" in f.suggestion
+
+
+# --- checks and import on the second kind ----------------------------------------------------
+
+def test_a_complete_draft_of_the_second_kind_checks_without_errors(pufa_draft):
+    from govreport.checks.run import check_draft
+    run = check_draft(pufa_draft, today=__import__("datetime").date(2025, 1, 20))
+    assert not run.has_errors, [r.finding.message for r in run.results]
+    # table cells are no sentences: no "missing full stop" for a cell such as 开展普法活动
+    assert not [r for r in run.results if r.finding.code == "punctuation"
+                and "普法活动" in (r.finding.quote or "")]
+
+
+def test_a_gap_in_a_table_cell_is_reported_by_the_check(pufa):
+    from govreport.checks.run import check_draft
+    run = check_draft(new_draft("清溪镇", 2024, pufa))
+    gaps = [r.finding for r in run.results if r.finding.code == "placeholder"]
+    assert any("开展普法活动场次（上年）" in (f.message + (f.quote or "")) for f in gaps)
+
+
+def test_a_missing_required_section_of_the_second_kind_cites_its_own_regulation(pufa_draft):
+    from govreport.checks.run import check_draft
+    pufa_draft.sections = [s for s in pufa_draft.sections if s.id != "wenti"]
+    run = check_draft(pufa_draft)
+    (f,) = [r.finding for r in run.results if r.finding.code == "section-order"
+            and "存在的问题" in r.finding.message]
+    assert "《普法依法治理工作考核办法》" in f.message
+    assert "法治政府" not in f.message
+
+
+def test_the_second_kinds_report_reads_back_through_check_and_import(pufa_draft, tmp_path):
+    from govreport.checks.sources import report_from_path
+    from govreport.importer import import_file
+    out = tmp_path / "r.docx"
+    service.build(pufa_draft, out)
+    report = report_from_path(out, load_pack("test-pufa"))
+    assert report.title == "清溪镇2024年普法依法治理工作年度总结"
+    assert [p.id for p in report.parts if p.heading] == ["zuofa", "wenti", "dasuan"]
+    imported = import_file(out, pack=load_pack("test-pufa"))
+    assert [s.id for s in imported.draft.sections][:4] == ["kaitou", "zuofa", "wenti", "dasuan"]

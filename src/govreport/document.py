@@ -56,6 +56,11 @@ class Table:
     def text(self) -> str:
         return "\n".join(" ".join(c.text for c in row) for row in self.header + self.rows)
 
+    def cells(self) -> list[str]:
+        """The caption and every cell's text, row by row."""
+        return [t for t in [self.caption, *(c.text for row in self.header + self.rows
+                                             for c in row)] if t]
+
     def grid(self) -> list[list[PlacedCell]]:
         """Every row, header rows first, with each cell placed on the column grid."""
         covered: dict[int, tuple[int, int]] = {}     # column -> (rows still covered, span)

@@ -17,6 +17,9 @@ class Paragraph:
     # Where findings point: the draft block index for a draft; the paragraph's position
     # within its part (0-based) for a .docx/.txt.
     block: int | None
+    # A cell of a table in the body: checked for gaps and figures, never as a sentence
+    # (no full stop, numbering or year rules apply to "2023年" in a header cell).
+    cell: bool = False
 
 
 @dataclass
@@ -34,6 +37,11 @@ class Part:
 
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def prose(self) -> list[Paragraph]:
+        """The paragraphs that are sentences (not table cells)."""
+        return [p for p in self.paragraphs if not p.cell]
 
 
 @dataclass

@@ -57,7 +57,7 @@ def _is_heading_line(text: str) -> bool:
 def punctuation(report: ReportText, emit: Emitter) -> None:
     min_len = report.settings.min_paragraph_for_full_stop
     for part in report.parts:
-        for para in part.paragraphs:
+        for para in part.prose:
             text = para.text
             _prefix, rest = split_number(text)
             norm = normalise(rest)

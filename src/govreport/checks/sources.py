@@ -14,6 +14,7 @@ from pathlib import Path
 from govreport import reportfile
 from govreport.checks.config import settings_for
 from govreport.checks.model import Paragraph, Part, ReportText
+from govreport.document import Table
 from govreport.errors import InputError
 from govreport.findings import INFO, Finding
 from govreport.pack import TemplatePack, load_pack
@@ -93,6 +94,12 @@ def report_from_draft(draft, pack: TemplatePack | None = None, today: dt.date | 
             continue                  # the closing 特此报告。
         spec = pack.section(para.section)
         name = spec.short if spec else para.section
+        if isinstance(para, Table):
+            if current is None or current.id != para.section:
+                current = Part(para.section, name=name)
+                parts.append(current)
+            current.paragraphs += [Paragraph(text, para.block, cell=True) for text in para.cells()]
+            continue
         if para.style == "h1":
             current = Part(para.section, heading=para.text, name=name)
             parts.append(current)

@@ -119,7 +119,7 @@ def _numbered_lines(report: ReportText):
     for part in report.parts:
         if part.heading:
             yield part, None, part.heading
-        for para in part.paragraphs:
+        for para in part.prose:
             yield part, para, para.text
 
 
@@ -195,7 +195,7 @@ def _series(report: ReportText, emit: Emitter) -> None:
     """一是、二是、三是: each item after the first needs the one before it."""
     for part in report.parts:
         seen: set[int] = set()
-        for para in part.paragraphs:
+        for para in part.prose:
             if blk.detect(para.text.strip(_BLANKS)):
                 seen = set()              # a new numbered item starts a new run
             for m in _SERIES.finditer(para.text):

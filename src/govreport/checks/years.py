@@ -66,7 +66,7 @@ def year_mismatch(report: ReportText, emit: Emitter) -> None:
             if hy != want and role != OTHER:
                 emit.add(ERROR, f"标题中的年份“{hy}年”与报告年度不符（应为{want}年）", part, None,
                          quote(part.heading), f"改为“{want}年”")
-        for para in part.paragraphs:
+        for para in part.prose:
             flagged: set[int] = set()
             for year, m in years_in(para.text, settings):
                 if year in flagged or year in (y, y + 1):

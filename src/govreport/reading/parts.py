@@ -90,7 +90,9 @@ def classify(title: str, vocab: Vocabulary, pack: TemplatePack,
         if merge.when <= positive:
             words = "、".join(f"“{w}”" for sid in sorted(merge.when) for w in hits.get(sid, []))
             return Decision(merge.into, f"关键词{words}（合并的部分）",
-                            merge.note.format(heading=title),
+                            merge.note.format(heading=title, into=_short(pack, merge.into),
+                                              covers="、".join(_short(pack, c) for c in
+                                                              sorted(merge.when - {merge.into}))),
                             tuple(sorted(merge.when - {merge.into})))
     if not positive and report_year:
         years = {int(y) for y in _YEAR.findall(title)}
@@ -102,6 +104,11 @@ def classify(title: str, vocab: Vocabulary, pack: TemplatePack,
         return Decision(pack.role_id(OTHER) or "", UNMAPPED)
     best = max(positive, key=lambda sid: (scores[sid], -first[sid]))
     return Decision(best, "关键词" + "".join(f"“{w}”" for w in hits[best]))
+
+
+def _short(pack: TemplatePack, sid: str) -> str:
+    spec = pack.section(sid)
+    return spec.short if spec else sid
 
 
 def split(body: list[int], lines: list[SourceLine], vocab: Vocabulary, pack: TemplatePack,

@@ -6,12 +6,12 @@ level-1 heading names. A pack without its own reader.toml uses the default pack'
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from govreport.datafiles import load_toml
-from govreport.pack import pack_file
+from govreport.pack import ROLES, pack_file
 
 VOCABULARY_FILE = "reader.toml"
 # Frame entries that are regular expressions (matched at the start of a line).
@@ -29,7 +29,7 @@ class DebrisRule:
 
 @dataclass(frozen=True)
 class SectionWords:
-    id: str
+    id: str                                  # a section id (a role, in the file as loaded)
     keywords: tuple[tuple[str, int], ...]    # (word, weight)
 
 
@@ -65,7 +65,27 @@ def vocabulary_path(pack_root: Path | None = None) -> Path:
 
 
 def vocabulary_for(pack) -> Vocabulary:
-    return load_vocabulary(vocabulary_path(Path(pack.root)))
+    """The pack's vocabulary with its section keywords and merges keyed by the pack's own
+    section ids (the file may name roles); entries for sections the pack lacks are left out."""
+    return _for_pack(vocabulary_path(Path(pack.root)), pack.id,
+                     tuple((s.id, s.role) for s in pack.sections))
+
+
+@cache
+def _for_pack(path: Path, _pack_id: str, sections: tuple[tuple[str, str], ...]) -> Vocabulary:
+    base = load_vocabulary(path)
+    by_role = {role: sid for sid, role in reversed(sections) if role}
+    ids = {sid for sid, _role in sections}
+
+    def section_id(name: str) -> str | None:
+        return by_role.get(name) if name in ROLES else (name if name in ids else None)
+
+    words = [SectionWords(section_id(s.id), s.keywords) for s in base.sections
+             if section_id(s.id)]
+    merges = [MergeRule(frozenset(section_id(w) for w in m.when), section_id(m.into), m.note)
+              for m in base.merges
+              if section_id(m.into) and all(section_id(w) for w in m.when)]
+    return replace(base, sections=words, merges=merges)
 
 
 @cache
@@ -81,7 +101,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
         header_line_max=int(data.get("header_line_max", 30)),
         frame=frame,
         patterns={k: re.compile(frame[k]) for k in _FRAME_PATTERNS if frame.get(k)},
-        sections=[SectionWords(s["id"], tuple((k["word"], int(k.get("weight", 1)))
+        sections=[SectionWords(s.get("role") or s["id"], tuple((k["word"], int(k.get("weight", 1)))
                                               for k in s.get("keywords", [])))
                   for s in data.get("section", [])],
         merges=[MergeRule(frozenset(m["when"]), m["into"], m.get("note", ""))
