@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govreport import service
+from govreport.app.produce import output_name, produce
+from govreport.app.workbooks import import_findings, workbook_record
 from govreport.atomic import write_atomic
 from govreport.county import CountyWorkbook, UnitSource, read_county_workbook, read_unit
 from govreport.draft import Draft, default_date, default_year
 from govreport.errors import InputError
 from govreport.findings import ERROR, INFO, WARNING, Finding, needs_attention, sort_key
-from govreport.pack import TemplatePack, load_pack, section_short_name
+from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack, section_short_name
 from govreport.wording import GAP_RE
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -95,8 +96,8 @@ def unit_draft(unit: str, year: int, pack: TemplatePack, template: Draft | None 
     year set. Figures, typed values and cell bindings of the common draft belong to its own
     unit and are dropped, as are its 发文字号 and 签发人."""
     if template is None:
-        draft, _ = service.start_draft(unit, year, pack.id)
-        return draft
+        from govreport.app.starts import fresh_draft
+        return fresh_draft(pack, unit, year)
     d = Draft.from_dict(template.to_dict())
     old_unit, old_year = d.unit, str(d.year)
     d.unit, d.year = unit, year
@@ -171,13 +172,14 @@ def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: Templa
         draft.data_appendix = draft.data_appendix or data_table
         draft.figures = dict(data.figures)
         draft.workbook = dict(workbook_info)
-        findings = [Finding(WARNING, "workbook", w) for w in data.warnings]
-        built = service.build(draft, out_dir / service.default_output_name(draft))
-        result.findings = findings + built.findings
+        built = produce(draft, out_dir / output_name(draft, pack), pack=pack, check=checker)
+        if built.check_error is not None:
+            raise built.check_error
+        result.findings = import_findings(data.warnings) + built.findings
         result.output = built.path
         result.missing = _missing_names(built.compiled)
         if checker is not None:
-            result.check_findings = list(checker(draft, pack, built.compiled))
+            result.check_findings = list(built.checked)
         attention = needs_attention(result.findings + (result.check_findings or []))
         result.status = STATUS_ATTENTION if attention else STATUS_OK
     except InputError as exc:
@@ -215,11 +217,11 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
     data = Path(data)
     checker = _draft_checker(disabled_checks)
     template = draft_mod.load(draft) if isinstance(draft, (str, Path)) else draft
-    pack = load_pack(template.template if template else (pack_id or "fazhi-township"))
+    pack = load_pack(template.template if template else (pack_id or DEFAULT_PACK))
     book = read_county_workbook(data, year)
     year = year or book.year or (template.year if template else None) or default_year()
     out_dir = _output_dir(Path(out_dir))
-    info = service.workbook_record(data, year)
+    info = workbook_record(data, year)
     results: list[UnitResult] = []
     taken: Counter[str] = Counter()
     for i, unit in enumerate(book.units, 1):

@@ -20,6 +20,8 @@ class Finding:
     block: int | None = None       # index of the block within the section
     quote: str | None = None       # short quote of the text concerned
     suggestion: str | None = None  # Chinese, what to do
+    indicator: str | None = None   # the indicator (figure) it is about, by id
+    field: str | None = None       # the draft field it is about: date, recipient, signature …
 
     @property
     def level_name(self) -> str:
