@@ -209,6 +209,75 @@ def test_save_clears_dirty_and_autosave_and_remembers_the_draft(demo, gui_home):
     assert reopened.draft.note == "此件不公开" and not reopened.dirty
 
 
+def _figures_shown(p):
+    f = p.figures
+    return f.figure_rows(), f.unmatched(), f.notes(), f.workbook_path
+
+
+@pytest.fixture
+def ledger_book(data_dir):
+    """A workbook with a hidden sheet, rows nothing matches and notes about its figures."""
+    return data_dir / "综治中心台账_2024.xlsx"
+
+
+def test_a_reopened_draft_shows_the_figures_sources_and_notes_it_showed(presenter, view,
+                                                                       gui_home, ledger_book):
+    presenter.new_draft()
+    presenter.basic.set_field("unit", "清溪镇")
+    presenter.basic.set_field("year", 2024)
+    presenter.figures.load_workbook(ledger_book)
+    presenter.figures.set_override("mediators", "12")
+    shown = _figures_shown(presenter)
+    rows, unmatched, notes, _ = shown
+    assert any("已隐藏" in n for n in notes) and unmatched
+    assert {r.how for r in rows} >= {"synonym", "typed", "missing"}
+    path = presenter.save(gui_home / "草稿.json")
+
+    again_view = FakeView()
+    again = WizardPresenter(again_view, InlineRunner(), settings())
+    again.open_draft(path)
+    assert _figures_shown(again) == shown
+    assert not again.dirty and ("dirty_changed", True) not in again_view.calls
+    assert again_view.called("workbook_loaded") == 0          # the draft had it all
+
+
+def test_a_draft_saved_before_match_details_were_kept_gets_them_without_being_changed(
+        presenter, gui_home, ledger_book):
+    presenter.new_draft()
+    presenter.basic.set_field("unit", "清溪镇")
+    presenter.basic.set_field("year", 2024)
+    presenter.figures.load_workbook(ledger_book)
+    shown = _figures_shown(presenter)
+    path = presenter.save(gui_home / "草稿.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["workbook"] = {k: raw["workbook"][k] for k in ("path", "sha256", "year")}
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+
+    again = WizardPresenter(FakeView(), InlineRunner(), settings())
+    again.open_draft(path)
+    assert _figures_shown(again) == shown and not again.dirty
+
+
+def test_a_workbook_changed_since_the_draft_was_saved_is_read_again_and_said(
+        presenter, gui_home, sample_workbook):
+    import shutil
+    book = gui_home / "统计表.xlsx"
+    shutil.copy(sample_workbook, book)
+    presenter.new_draft()
+    presenter.basic.set_field("unit", "清溪镇")
+    presenter.basic.set_field("year", 2024)
+    presenter.figures.load_workbook(book)
+    path = presenter.save(gui_home / "草稿.json")
+    cell = workbook_with_renamed_label(sample_workbook, book, "党委会研究法治建设次数", "别的名称")
+
+    again_view = FakeView()
+    again = WizardPresenter(again_view, InlineRunner(), settings())
+    again.open_draft(path)
+    assert again.dirty and any("有改动" in n for n in again_view.notices)
+    assert any(u.label == "别的名称" and f"{u.sheet}!{u.cell}" == cell
+               for u in again.figures.unmatched())
+
+
 def test_an_unsaved_session_leaves_an_autosave_that_the_next_one_recovers(gui_home):
     first = WizardPresenter(FakeView(), InlineRunner(), settings())
     first.new_draft()

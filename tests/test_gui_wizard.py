@@ -435,15 +435,20 @@ def test_closing_without_saving_leaves_nothing_to_recover(qtbot, answers, gui_ho
     _dispose(w)
 
 
-def test_ctrl_s_saves_the_draft(qtbot, wizard, answers, gui_home):
+@pytest.mark.parametrize("how", ["ctrl+s", "button"])
+def test_ctrl_s_and_the_save_button_save_the_draft(qtbot, wizard, answers, gui_home, how):
+    from PySide6.QtWidgets import QWizard
     w = wizard
     w.presenter.start.load_demo()
     w.presenter.basic.set_field("note", "保存我")
     path = gui_home / "docs" / "草稿.json"
     answers.save_file.append(path)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
-    qtbot.keyClick(w, Qt.Key_S, Qt.ControlModifier)
+    if how == "button":       # PySide6 6.x hands the slot an int, not the enum (it did nothing)
+        qtbot.mouseClick(w.button(QWizard.CustomButton1), Qt.LeftButton)
+    else:
+        w.activateWindow()
+        qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
+        qtbot.keyClick(w, Qt.Key_S, Qt.ControlModifier)
     assert path.exists() and not w.isWindowModified()
     assert w.settings["recent_drafts"][0] == str(path)
 
@@ -523,6 +528,92 @@ def test_opening_a_recent_draft(qtbot, wizard, gui_home):
     start.recent.itemActivated.emit(item)
     assert w.currentId() == ID_BASIC and w.presenter.draft_path == path
     assert not w.isWindowModified()
+
+
+def _figures_page_shows(qtbot, w: ReportWizard) -> dict:
+    assert w.goto(ID_FIGURES)
+    idle(qtbot, w)
+    page = w.currentPage()
+    table = page.unmatched
+    return {
+        "rows": [tuple(page.model.data(page.model.index(r, c)) for c in range(page.model.columnCount()))
+                 for r in range(page.model.rowCount())],
+        "summary": page.summary.text(),
+        "notes": page.warnings.text(),
+        "unmatched": [tuple(table.item(r, c).text() for c in range(table.columnCount()))
+                      for r in range(table.rowCount())],
+        "workbook": page.workbook_label.text(),
+    }
+
+
+def test_a_saved_draft_reopens_in_a_new_wizard_exactly_as_it_was_shown(qtbot, answers, gui_home,
+                                                                        data_dir):
+    first = _make(qtbot, register=False)
+    first.presenter.new_draft()
+    first.presenter.basic.set_field("unit", "清溪镇")
+    first.presenter.basic.set_field("year", 2024)
+    first.presenter.figures.load_workbook(data_dir / "综治中心台账_2024.xlsx")
+    idle(qtbot, first)
+    shown = _figures_page_shows(qtbot, first)
+    assert "已隐藏" in shown["notes"] and shown["unmatched"]
+    path = gui_home / "docs" / "草稿.json"
+    answers.save_file.append(path)
+    assert first.save_draft()
+    first.close()
+    assert first.isHidden()
+    crash.configure(None, None)
+
+    again = _make(qtbot)
+    try:
+        again.open_draft(path)
+        idle(qtbot, again)
+        assert _figures_page_shows(qtbot, again) == shown
+        assert not again.presenter.dirty and not again.isWindowModified()
+    finally:
+        _dispose(again)
+
+
+@pytest.fixture
+def other_pack(tmp_path, monkeypatch):
+    """A second report kind: three sections, its own report name (a copy of the default pack)."""
+    import shutil
+
+    from govreport import paths
+    from govreport.pack import load_pack
+    root = tmp_path / "data"
+    shutil.copytree(paths.templates_dir(), root / "templates")
+    folder = root / "templates" / "other-kind"
+    shutil.copytree(root / "templates" / "fazhi-township", folder)
+    toml = (folder / "pack.toml").read_text(encoding="utf-8")
+    toml = toml.replace('id = "fazhi-township"', 'id = "other-kind"', 1).replace(
+        'report_name = "法治政府建设年度报告"', 'report_name = "依法行政工作报告"')
+    head, *sections = toml.split("[[section]]")
+    kept = [s for s in sections if any(f'id = "{sid}"' in s for sid in ("preamble", "achievements",
+                                                                       "plans"))]
+    (folder / "pack.toml").write_text("[[section]]".join([head, *kept]), encoding="utf-8")
+    monkeypatch.setattr(paths, "templates_dir", lambda: root / "templates")
+    return load_pack("other-kind")
+
+
+def test_a_draft_of_another_pack_gets_that_packs_section_pages_and_names(qtbot, wizard, gui_home,
+                                                                         other_pack):
+    from govreport.draft import new_draft, save
+    from govreport.pack import load_pack
+    path = gui_home / "docs" / "其他.json"
+    save(new_draft("翻江镇", 2024, other_pack), path)
+    w = wizard
+    w.ensure_pages()
+    assert list(w.section_ids) == load_pack().section_ids()
+    w.open_draft(path)
+    assert list(w.section_ids) == ["preamble", "achievements", "plans"]
+    assert w.nav.count() == len(w.pageIds()) == 3 + 3 + 2
+    assert "依法行政工作报告" in w.windowTitle()
+    assert w.presenter.generate.default_output().name == "翻江镇2024年依法行政工作报告.docx"
+    assert w.goto(w.section_ids["plans"]) and w.currentPage().section_id == "plans"
+    w.presenter.start.load_demo()                      # back to the default pack
+    assert list(w.section_ids) == load_pack().section_ids()
+    assert w.nav.count() == len(w.pageIds()) and w.currentId() in w.pageIds()
+    assert w.goto(ID_BASIC)
 
 
 def test_the_window_remembers_its_size(qtbot, answers):

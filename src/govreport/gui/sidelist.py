@@ -2,7 +2,8 @@
 busy note and the last notice under it. Mixed into the window (ReportWizard)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout,
+                               QWidget, QWizardPage)
 
 from govreport.gui.crash import guarded
 from govreport.gui.pages import ID_START
@@ -43,7 +44,8 @@ class SideList:
     def _fill_nav(self) -> None:
         self.nav.clear()
         for n, pid in enumerate(self.pageIds(), start=1):
-            item = QListWidgetItem(f"{n}. {self.page(pid).title()}")
+            # QWizardPage.title: a page may name a widget `title` (基本信息 does)
+            item = QListWidgetItem(f"{n}. {QWizardPage.title(self.page(pid))}")
             item.setData(ROLE, pid)
             self.nav.addItem(item)
             if pid == self.currentId():
