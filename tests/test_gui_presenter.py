@@ -469,6 +469,26 @@ def test_finding_targets_by_kind(demo):
     assert demo.check.target_of(f) == type(demo.check.target_of(f))(PAGE_SECTION, "achievements", 2, None)
 
 
+def test_a_finding_sends_the_clerk_by_its_indicator_and_field_not_its_words(demo):
+    from govreport.findings import WARNING, Finding
+    target = demo.check.target_of(Finding(WARNING, "figure-mismatch", "任何文字",
+                                          indicator="disputes_handled"))
+    assert (target.page, target.indicator) == (PAGE_FIGURES, "disputes_handled")
+    target = demo.check.target_of(Finding(WARNING, "illegal-characters", "任何文字", field="cc"))
+    assert (target.page, target.field) == (PAGE_BASIC, "cc")
+    gap = Finding(WARNING, "placeholder", "缺少数据“调处矛盾纠纷件数”", section="achievements",
+                  block=1, indicator="mediators")
+    assert demo.check.target_of(gap).indicator == "mediators"     # not the name in the words
+
+
+def test_compiled_findings_about_a_field_name_it(demo):
+    demo.draft.cc = "县司法局\x01"                   # a hand-edited draft file
+    demo.draft.title = "清溪镇{{ no_such_figure }}年报告"
+    found = demo.session.produce(None).findings
+    assert any(f.code == "illegal-characters" and f.field == "cc" for f in found)
+    assert any(f.field == "title" for f in found if f.code != "illegal-characters")
+
+
 def test_a_mechanical_finding_offers_a_one_click_fix(demo):
     pytest.importorskip("govreport.checks")
     demo.section.set_section_display("shortcomings", "（一）问题一。原因一。。\n（三）第二条问题。")

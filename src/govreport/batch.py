@@ -213,10 +213,10 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
     Bad input (unreadable workbook, no units, bad common draft, unknown check id, unusable
     output folder) raises InputError before anything is written.
     """
-    from govreport import draft as draft_mod
+    from govreport.app.session import DraftSession
     data = Path(data)
     checker = _draft_checker(disabled_checks)
-    template = draft_mod.load(draft) if isinstance(draft, (str, Path)) else draft
+    template = DraftSession.open(draft).draft if isinstance(draft, (str, Path)) else draft
     pack = load_pack(template.template if template else (pack_id or DEFAULT_PACK))
     book = read_county_workbook(data, year)
     year = year or book.year or (template.year if template else None) or default_year()

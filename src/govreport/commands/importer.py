@@ -27,7 +27,7 @@ def register(sub) -> None:
 
 
 def _cmd_import(args) -> int:
-    from govreport import draft as draft_mod
+    from govreport.app.session import DraftSession
     from govreport.cli import EXIT_FINDINGS, EXIT_OK, print_findings
     from govreport.findings import needs_attention
     from govreport.importer import import_file, report_lines
@@ -42,7 +42,7 @@ def _cmd_import(args) -> int:
     pack = load_pack(args.template) if args.template else load_pack()
     result = import_file(src, year=args.year, unit=args.unit, pack=pack,
                          roll_forward=args.roll_forward)
-    draft_mod.save(result.draft, out)
+    DraftSession.adopt(result.draft).save(out)
     for line in report_lines(result.report, pack):
         print(line)
     print_findings(result.report.findings)

@@ -68,8 +68,8 @@ def _cmd_stats(args) -> int:
     template = args.template
     year = args.year
     if args.draft:
-        from govreport import draft as draft_mod
-        d = draft_mod.load(args.draft)
+        from govreport.app.session import DraftSession
+        d = DraftSession.open(args.draft).draft
         bindings = dict(d.bindings)
         template = template or d.template
     pack = load_pack(template or DEFAULT_PACK)

@@ -51,7 +51,7 @@ class View(Protocol):
     def unexpected_error(self, exc: BaseException) -> None: ...
     def busy(self, message: str | None) -> None: ...
     def notify(self, message: str) -> None: ...
-    def workbook_loaded(self, path: Path, warnings: list[str]) -> None: ...
+    def workbook_loaded(self, path: Path) -> None: ...
     def workbook_year_differs(self, path: Path, workbook_year: int) -> None: ...
     def report_generated(self, result: "Produced", demo: bool, levels: "Counter") -> None: ...
     def output_locked(self, path: Path, suggestion: Path, message: str) -> None: ...
@@ -173,14 +173,6 @@ class WizardPresenter:
             self.figures.load_workbook(session.workbook_path, quiet=True,
                                        announce=reread == REREAD_CHANGED)
 
-    def close_draft(self) -> None:
-        """Forget the draft (after the clerk chose not to save): its autosave goes too."""
-        self.autosaver.clear()
-        if self.session is not None:
-            self.session.on_dirty = None
-        self.session = None
-        self.view.dirty_changed(False)
-
     def changed(self) -> None:
         """Something in the draft changed: mark it unsaved and autosave soon."""
         self.session.changed()
@@ -253,6 +245,8 @@ class WizardPresenter:
 
         def job():
             import govreport.app.session  # noqa: F401
+            import govreport.compose  # noqa: F401
+            import govreport.docx_writer  # noqa: F401
             from govreport.pack import load_pack
             return load_pack(pack_id)
 

@@ -126,9 +126,6 @@ class ReportWizard(DraftActions, SideList, QWizard):
         if self.build_after_paint:
             QTimer.singleShot(0, guarded(self.ensure_pages))
 
-    def ensure_section_pages(self) -> None:
-        self.ensure_pages()
-
     @property
     def section_ids(self) -> dict[str, int]:
         self.ensure_pages()
@@ -237,10 +234,8 @@ class ReportWizard(DraftActions, SideList, QWizard):
         self.notice.setText(message)
         self._notice_timer.start(15000)
 
-    def workbook_loaded(self, path: Path, warnings: list[str]) -> None:
-        page = self.page(ID_FIGURES)
-        if page.built:
-            page.show_warnings(warnings)
+    def workbook_loaded(self, path: Path) -> None:
+        # its notes are the figures page's to show (from the draft, like every other figure)
         self.notify(f"已读入统计表“{path.name}”")
         self._update_nav()
 

@@ -63,7 +63,7 @@ class FiguresPresenter(PagePresenter):
             else:
                 self.wizard.refigured()
             self.view.figures_changed()
-            self.view.workbook_loaded(path, list(read.result.warnings))
+            self.view.workbook_loaded(path)
             own = read.result.workbook_year
             if own and own != self.draft.year and not quiet \
                     and (str(path), own, self.draft.year) not in self._years_kept:

@@ -38,9 +38,6 @@ class SectionPresenter(PagePresenter):
             self._codec = RefCodec(self.pack.indicators, render)
         return self._codec
 
-    def section_specs(self):
-        return list(self.pack.sections)
-
     def section_heading(self, sid: str) -> str:
         spec = self.pack.section(sid)
         if not spec.heading:
