@@ -67,7 +67,8 @@ class ImportDetails:
     @classmethod
     def of_record(cls, record: dict | None) -> "ImportDetails | None":
         """The details a draft's workbook record keeps; None for a draft saved without them."""
-        if not isinstance(record, dict) or not isinstance(record.get("matches"), dict):
+        if not isinstance(record, dict) or not isinstance(record.get("matches"), dict) \
+                or not all(isinstance(record.get(k) or [], list) for k in ("unmatched", "notes")):
             return None
         try:
             return cls(

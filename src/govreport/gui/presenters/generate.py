@@ -55,12 +55,6 @@ class GeneratePresenter(PagePresenter):
         self.runner.run(job, lambda r: self.generated(r, r.checked or Counter(), False),
                         lambda e: self.build_failed(e, target), "正在生成报告……")
 
-    def ledger_of(self, report: Path | str) -> Path | None:
-        """The 数据核对表 written beside a report, if there is one."""
-        from govreport.ledger import ledger_path
-        path = ledger_path(report)
-        return path if path.is_file() else None
-
     def generated(self, result: "Produced", levels: Counter, demo: bool) -> None:
         """levels: the 检查 page's count of findings per level for the generated draft; if the
         checks broke after the report was written, that is shown after it."""
