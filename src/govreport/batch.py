@@ -21,8 +21,8 @@ from govreport.atomic import write_atomic
 from govreport.county import CountyWorkbook, UnitSource, read_county_workbook, read_unit
 from govreport.draft import Draft, default_date, default_year
 from govreport.errors import InputError
-from govreport.findings import ERROR, INFO, WARNING, Finding, needs_attention, sort_key
-from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack, section_short_name
+from govreport.findings import ERROR, INFO, WARNING, Finding, needs_attention, sort_key, where
+from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack
 from govreport.wording import GAP_RE
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -234,7 +234,7 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
         if progress:
             progress(i, len(book.units), r)
     summary = out_dir / SUMMARY_NAME
-    write_summary(summary, book, year, results, checks=checker is not None)
+    write_summary(summary, book, year, results, checks=checker is not None, pack_id=pack.id)
     return BatchResult(book, year, results, summary)
 
 
@@ -245,15 +245,8 @@ SUMMARY_HEADER = ("序号", "单位", "状态", "缺数据项数", "缺少的数
 _WIDTHS = (6, 14, 12, 10, 48, 6, 6, 6, 9, 9, 40, 48)
 
 
-def _where(f: Finding) -> str:
-    where = section_short_name(f.section)
-    if f.block is not None:
-        where += f"第{f.block + 1}段"
-    return where
-
-
 def write_summary(path: Path, book: CountyWorkbook, year: int, results: list[UnitResult],
-                  checks: bool = False) -> None:
+                  checks: bool = False, pack_id: str | None = None) -> None:
     """汇总.xlsx: one row per unit; the findings one per row; what was not read from the file."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -293,7 +286,7 @@ def write_summary(path: Path, book: CountyWorkbook, year: int, results: list[Uni
             continue
         for origin, found in (("生成", r.findings), ("检查", r.check_findings or [])):
             for f in sorted(found, key=sort_key):
-                detail.append((r.unit, origin, f.level_name, _where(f), f.message,
+                detail.append((r.unit, origin, f.level_name, where(f, pack_id), f.message,
                                f.suggestion or ""))
     for col, width in zip("ABCDEF", (14, 6, 6, 14, 70, 40)):
         detail.column_dimensions[col].width = width

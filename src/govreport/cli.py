@@ -19,19 +19,11 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _location(f: Finding) -> str:
-    from govreport.pack import section_short_name
-    where = section_short_name(f.section)
-    if f.block is not None:
-        where += f"第{f.block + 1}段"
-    return where
-
-
-def print_findings(findings: list[Finding], stream=None) -> None:
-    from govreport.findings import sort_key
+def print_findings(findings: list[Finding], stream=None, pack_id: str | None = None) -> None:
+    from govreport.findings import sort_key, where
     stream = stream or sys.stdout
     for f in sorted(findings, key=sort_key):
-        line = f"{f.level_name}\t{_location(f)}\t{f.message}"
+        line = f"{f.level_name}\t{where(f, pack_id)}\t{f.message}"
         if f.suggestion:
             line += f"\t建议：{f.suggestion}"
         print(line, file=stream)
@@ -114,7 +106,7 @@ def _cmd_build(args) -> int:
     findings += result.findings
     if result.ledger:
         print(f"已生成数据核对表：{result.ledger}")
-    print_findings(findings)
+    print_findings(findings, pack_id=session.pack.id)
     print(f"已生成：{out}")
     return EXIT_FINDINGS if needs_attention(findings) else EXIT_OK
 
@@ -127,7 +119,7 @@ def _cmd_new(args) -> int:
         raise InputError(f"草稿文件“{out.name}”应以 .json 结尾", path=out)
     session, findings = DraftSession.start(args.unit, args.year, args.template, args.data)
     session.save(out)
-    print_findings(findings)
+    print_findings(findings, pack_id=session.pack.id)
     d = session.draft
     print(f"已新建草稿：{out}（{d.unit}，{d.year}年度）")
     return EXIT_FINDINGS if needs_attention(findings) else EXIT_OK

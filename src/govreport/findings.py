@@ -31,6 +31,15 @@ class Finding:
         return asdict(self)
 
 
+def where(f: Finding, pack_id: str | None = None) -> str:
+    """Where a finding is, for people: the section's short name (全文 for none) and paragraph."""
+    from govreport.pack import DEFAULT_PACK, section_short_name
+    place = section_short_name(f.section, pack_id or DEFAULT_PACK)
+    if f.block is not None:
+        place += f"第{f.block + 1}段"
+    return place
+
+
 def needs_attention(findings: list[Finding]) -> bool:
     """True when the user must see the findings (CLI exit code 1)."""
     return any(_RANK[f.level] >= _RANK[WARNING] for f in findings)

@@ -45,7 +45,7 @@ def _cmd_import(args) -> int:
     DraftSession.adopt(result.draft).save(out)
     for line in report_lines(result.report, pack):
         print(line)
-    print_findings(result.report.findings)
+    print_findings(result.report.findings, pack_id=pack.id)
     d = result.draft
     print(f"已生成草稿：{out}（{d.unit}，{d.year}年度）")
     return EXIT_FINDINGS if needs_attention(result.report.findings) else EXIT_OK

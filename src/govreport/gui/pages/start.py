@@ -82,8 +82,8 @@ class StartPage(Page):
     def refresh(self) -> None:
         p = self.presenter
         first = not p.settings["first_run_done"]
-        name = p.report_name()
-        self.welcome_title.setText(f"欢迎使用{name}写作工具" if first else "示例")
+        name = p.report_name()          # "" until the pack is read, after the first paint
+        self.welcome_title.setText(f"欢迎使用{name or '年度报告'}写作工具" if first else "示例")
         if name:
             self.setSubTitle(f"新建一份{name}，或接着写保存过的草稿。")
         available = p.importer_available()

@@ -61,12 +61,10 @@ class CheckPresenter(PagePresenter):
             yield f, where, result
 
     def _item(self, f: "Finding", where: str | None = None, result=None) -> "FindingItem":
+        from govreport.findings import where as where_of
         from govreport.gui.records import FindingItem
-        from govreport.pack import section_short_name
         if where is None:
-            where = section_short_name(f.section, self.pack.id)
-            if f.block is not None:
-                where += f"第{f.block + 1}段"
+            where = where_of(f, self.pack.id)
         fix, label = self._fix_for(f, result)
         return FindingItem(f, where, self.target_of(f), fix, label)
 
