@@ -1,5 +1,6 @@
-"""The main window: a QWizard whose pages follow the report, a side list to jump between them,
-and the passive view the presenter drives (saving, autosave, recovery, prompts)."""
+"""The main window: a QWizard whose pages follow the report (one per section of the draft's
+pack), and the passive view the presenter drives. The side list (sidelist.py) and the actions
+on drafts that ask first (draftactions.py: new, open, save, import, recovery) are mixed in."""
 from __future__ import annotations
 
 import base64
