@@ -245,13 +245,13 @@ def test_a_unit_that_cannot_be_named_or_told_apart_fails_alone(tmp_path, rows, h
 
 def test_a_unit_whose_report_cannot_be_saved_fails_alone(tmp_path, rows, monkeypatch):
     data = columns_workbook(tmp_path / "全县.xlsx", UNITS3, rows)
-    real_build = batch.service.build
+    real_produce = batch.produce
 
-    def build(draft, output):
+    def produce(draft, output, **kw):
         if draft.unit == "邹桥乡":
             raise InputError("无法保存“邹桥乡…docx”：文件正被其他程序打开")
-        return real_build(draft, output)
-    monkeypatch.setattr(batch.service, "build", build)
+        return real_produce(draft, output, **kw)
+    monkeypatch.setattr(batch, "produce", produce)
     result = batch.run_batch(data, tmp_path / "out", disabled_checks=["length"])
     assert [u.status for u in result.units] == ["完成", "失败", "完成"]
     assert "正被其他程序打开" in result.units[1].error

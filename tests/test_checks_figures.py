@@ -51,7 +51,7 @@ def test_a_wrong_figure_names_both_numbers_and_the_cell(sample_workbook):
     f = run.results[0].finding
     assert f.level == "warning" and f.code == "figure-mismatch"
     assert "130起" in f.message and "统计表是128起" in f.message and "!D" in f.message
-    assert f.section == "achievements"
+    assert f.section == "achievements" and f.indicator == "disputes_handled"
     assert "调处矛盾纠纷130起" in f.quote
 
 

@@ -36,6 +36,14 @@ def test_placeholders_are_errors(line, placeholder):
     assert found[0].finding.section == "achievements"
 
 
+def test_a_gap_names_its_indicator_and_a_placeholder_in_a_field_names_the_field():
+    [gap] = results(with_line("全年调处矛盾纠纷【缺：调处矛盾纠纷件数（上年）】起。"), "placeholder")
+    assert (gap.finding.indicator, gap.finding.field) == ("disputes_handled", None)
+    titled = GOOD.replace("清溪镇2024年法治", "xx镇2024年法治", 1)
+    [title] = [r.finding for r in results(titled, "placeholder") if r.finding.section is None]
+    assert (title.indicator, title.field) == (None, "title")
+
+
 @pytest.mark.parametrize("line", [
     "受理12345热线工单1246件。",
     "推动“1+6+N”基层社会治理工作体系落地。",

@@ -483,8 +483,9 @@ def test_with_a_data_table_the_colophon_comes_after_it(tmp_path):
 
 
 def test_a_data_table_without_figures_is_left_out_and_said(tmp_path):
+    from govreport.draft import new_draft
     from govreport.pack import load_pack
-    d = service.new_draft("翻江镇", 2024, load_pack())
+    d = new_draft("翻江镇", 2024, load_pack())
     d.data_appendix = True
     result = service.build(d, tmp_path / "r.docx")
     assert any(f.code == "appendix-empty" for f in result.findings)

@@ -33,7 +33,7 @@ def test_missing_inputs_are_named(pack):
     fs = resolve(pack.indicators, figs(disputes_handled=10))
     assert fs.value("mediation_success_rate") is None
     [f] = [f for f in fs.findings if "调解成功率" in f.message]
-    assert "调解成功件数" in f.message
+    assert "调解成功件数" in f.message and f.indicator == "mediation_success_rate"
 
 
 def test_a_typed_value_wins_over_the_formula(pack):

@@ -77,7 +77,7 @@ def test_first_run_takes_the_recommended_profile_and_remembers_it(presenter, pc_
     _installed, recommended, _mark, _says = OUTCOMES[outcome]
     pc_fonts(outcome)
     assert presenter.settings["font_profile"] == ""             # first run
-    presenter.check_fonts()
+    presenter.basic.check_fonts()
     assert presenter.fake_view.called("fonts_checked") == 1
     assert presenter.settings["font_profile"] == recommended
     assert Settings(presenter.settings.path)["font_profile"] == recommended   # on disk
@@ -88,7 +88,7 @@ def test_first_run_takes_the_recommended_profile_and_remembers_it(presenter, pc_
 def test_a_profile_chosen_before_is_kept(presenter, pc_fonts):
     presenter.settings["font_profile"] = "xinchuang-gbk"
     pc_fonts("official")
-    presenter.check_fonts()
+    presenter.basic.check_fonts()
     assert presenter.settings["font_profile"] == "xinchuang-gbk"
     presenter.new_draft()
     assert presenter.draft.fonts == "xinchuang-gbk"
@@ -98,7 +98,7 @@ def test_a_new_draft_made_before_the_check_finished_takes_the_recommendation(pre
     pc_fonts("builtin")
     presenter.new_draft()
     assert presenter.draft.fonts == ""                          # nothing known yet
-    presenter.check_fonts()
+    presenter.basic.check_fonts()
     assert presenter.draft.fonts == "windows-builtin" and presenter.dirty
 
 
@@ -111,16 +111,16 @@ def test_a_draft_opened_from_a_file_keeps_its_fonts(presenter, pc_fonts, gui_hom
     save(draft, path)
     presenter.open_draft(path)
     pc_fonts("builtin")
-    presenter.check_fonts()
+    presenter.basic.check_fonts()
     assert presenter.draft.fonts == "" and not presenter.dirty
     assert presenter.settings["font_profile"] == "windows-builtin"
 
 
 def test_a_profile_the_clerk_picks_goes_into_the_draft_and_is_remembered(presenter, pc_fonts):
     pc_fonts("none")
-    presenter.check_fonts()
+    presenter.basic.check_fonts()
     presenter.new_draft()
-    presenter.choose_fonts("windows-builtin")
+    presenter.basic.choose_fonts("windows-builtin")
     assert presenter.draft.fonts == "windows-builtin"
     assert Settings(presenter.settings.path)["font_profile"] == "windows-builtin"
 
@@ -129,8 +129,8 @@ def test_a_profile_the_clerk_picks_goes_into_the_draft_and_is_remembered(present
 def test_each_profile_is_marked_with_what_this_pc_has(presenter, pc_fonts, outcome):
     report = pc_fonts(outcome)
     _installed, recommended, mark, _says = OUTCOMES[outcome]
-    presenter.check_fonts()
-    choices = {pid: (text, tip) for pid, text, tip in presenter.font_choices()}
+    presenter.basic.check_fonts()
+    choices = {pid: (text, tip) for pid, text, tip in presenter.basic.font_choices()}
     assert list(choices) == load_layout().profile_ids()
     assert choices[recommended][0].endswith(mark)
     for prof in report.profiles:
@@ -147,22 +147,22 @@ def test_each_profile_is_marked_with_what_this_pc_has(presenter, pc_fonts, outco
 @pytest.mark.parametrize("outcome", sorted(OUTCOMES))
 def test_the_note_gives_the_checks_advice_with_profiles_by_name(presenter, pc_fonts, outcome):
     pc_fonts(outcome)
-    assert presenter.font_note() == "正在检查本机安装的字体……"
-    presenter.check_fonts()
-    note = presenter.font_note()
+    assert presenter.basic.font_note() == "正在检查本机安装的字体……"
+    presenter.basic.check_fonts()
+    note = presenter.basic.font_note()
     assert OUTCOMES[outcome][3] in note
     assert not any(pid in note for pid in load_layout().profile_ids())
 
 
 def test_a_failed_check_leaves_the_choice_to_the_clerk(presenter, pc_fonts, gui_home):
     pc_fonts("broken")
-    presenter.check_fonts()
+    presenter.basic.check_fonts()
     assert presenter.fake_view.called("fonts_checked") == 1
     assert presenter.fake_view.unexpected == []                 # no error box for this
-    assert "未能检查本机安装的字体" in presenter.font_note()
+    assert "未能检查本机安装的字体" in presenter.basic.font_note()
     assert presenter.settings["font_profile"] == ""
-    assert [text for _pid, text, _tip in presenter.font_choices()] == \
-        [label for _pid, label in presenter.font_profiles()]
+    assert [text for _pid, text, _tip in presenter.basic.font_choices()] == \
+        [label for _pid, label in presenter.basic.font_profiles()]
     assert "fc-list" in (gui_home / "data" / "govreport.log").read_text("utf-8")
 
 
@@ -232,7 +232,7 @@ def test_basic_page_marks_the_recommended_profile_after_the_window_shows(qtbot, 
         if not prof.complete:
             assert "本机缺少：" in shown[prof.id]
     assert page.fonts.currentData() == recommended              # preselected on the first run
-    assert page.fonts_note.text() == wizard.presenter.font_note()
+    assert page.fonts_note.text() == wizard.presenter.basic.font_note()
     assert says in page.fonts_note.text() and not page.fonts_note.isHidden()
     assert wizard.settings["font_profile"] == recommended
     assert wizard.presenter.draft.fonts == recommended
@@ -243,7 +243,7 @@ def test_the_page_shown_before_the_check_ends_is_updated_when_it_does(qtbot, wiz
     page = basic_page(qtbot, wizard)
     assert page.fonts_note.text() == "正在检查本机安装的字体……"
     assert not any("推荐" in text for _pid, text in items(page))
-    wizard.presenter.check_fonts()
+    wizard.presenter.basic.check_fonts()
     idle(qtbot, wizard)
     assert page.fonts.currentData() == "windows-builtin"
     assert page.fonts.currentText().endswith("（推荐：本机已安装）")
@@ -254,14 +254,14 @@ def test_the_page_shown_before_the_check_ends_is_updated_when_it_does(qtbot, wiz
 def test_the_clerks_choice_goes_into_the_draft_and_the_next_start(qtbot, wizard, pc_fonts,
                                                                   gui_home):
     pc_fonts("official")
-    wizard.presenter.check_fonts()
+    wizard.presenter.basic.check_fonts()
     idle(qtbot, wizard)
     page = basic_page(qtbot, wizard)
     page.fonts.setCurrentIndex(page.fonts.findData("xinchuang-gbk"))   # as a click would
     assert wizard.presenter.draft.fonts == "xinchuang-gbk"
     assert page.fonts.currentText().endswith("等5种）")
     assert Settings(wizard.settings.path)["font_profile"] == "xinchuang-gbk"
-    wizard.presenter.check_fonts()        # the next start: the clerk's choice stays
+    wizard.presenter.basic.check_fonts()        # the next start: the clerk's choice stays
     idle(qtbot, wizard)
     assert wizard.settings["font_profile"] == "xinchuang-gbk"
     assert page.fonts.currentData() == "xinchuang-gbk"
@@ -270,11 +270,11 @@ def test_the_clerks_choice_goes_into_the_draft_and_the_next_start(qtbot, wizard,
 
 def test_a_failed_check_shows_a_plain_list_and_says_so(qtbot, wizard, pc_fonts):
     pc_fonts("broken")
-    wizard.presenter.check_fonts()
+    wizard.presenter.basic.check_fonts()
     idle(qtbot, wizard)
     page = basic_page(qtbot, wizard)
     assert [text for _pid, text in items(page)] == \
-        [label for _pid, label in wizard.presenter.font_profiles()]
+        [label for _pid, label in wizard.presenter.basic.font_profiles()]
     assert "未能检查本机安装的字体" in page.fonts_note.text()
     assert wizard.settings["font_profile"] == ""
 

@@ -28,7 +28,7 @@ def presenter(gui_home, view):
 
 @pytest.fixture
 def demo(presenter):
-    presenter.load_demo()
+    presenter.start.load_demo()
     return presenter
 
 
@@ -157,46 +157,46 @@ def test_a_new_draft_starts_from_the_remembered_defaults(presenter, view):
 
 def test_editing_marks_the_draft_unsaved_and_asks_for_an_autosave(demo, view):
     assert not demo.dirty
-    demo.set_field("recipient", "临江县人民政府")
+    demo.basic.set_field("recipient", "临江县人民政府")
     assert demo.dirty
     assert ("dirty_changed", True) in view.calls
     assert view.autosave_requests >= 1
     before = view.autosave_requests
-    demo.set_field("recipient", "临江县人民政府")          # no change, no new autosave
+    demo.basic.set_field("recipient", "临江县人民政府")          # no change, no new autosave
     assert view.autosave_requests == before
 
 
 def test_basic_validation_names_empty_unit_and_future_year(presenter):
     presenter.new_draft()
-    presenter.set_field("unit", "  ")
-    presenter.set_field("year", dt.date.today().year + 1)
-    errors = presenter.validate_basic()
+    presenter.basic.set_field("unit", "  ")
+    presenter.basic.set_field("year", dt.date.today().year + 1)
+    errors = presenter.basic.validate_basic()
     assert "单位名称" in errors["unit"]
     assert "不能晚于今年" in errors["year"]
-    presenter.set_field("unit", "翻江镇")
-    presenter.set_field("year", dt.date.today().year - 1)
-    assert presenter.validate_basic() == {}
+    presenter.basic.set_field("unit", "翻江镇")
+    presenter.basic.set_field("year", dt.date.today().year - 1)
+    assert presenter.basic.validate_basic() == {}
 
 
 def test_title_is_computed_until_the_clerk_edits_it(demo):
-    assert demo.title() == "清溪镇2024年法治政府建设年度报告"
-    demo.set_field("unit", "翻江镇")
-    assert demo.title() == "翻江镇2024年法治政府建设年度报告"
-    demo.set_field("title", "翻江镇2024年度法治政府建设情况的报告")
-    demo.set_field("unit", "清溪镇")
-    assert demo.title() == "翻江镇2024年度法治政府建设情况的报告"
-    demo.set_field("title", demo.computed_title())    # typing the computed title = automatic
+    assert demo.basic.title() == "清溪镇2024年法治政府建设年度报告"
+    demo.basic.set_field("unit", "翻江镇")
+    assert demo.basic.title() == "翻江镇2024年法治政府建设年度报告"
+    demo.basic.set_field("title", "翻江镇2024年度法治政府建设情况的报告")
+    demo.basic.set_field("unit", "清溪镇")
+    assert demo.basic.title() == "翻江镇2024年度法治政府建设情况的报告"
+    demo.basic.set_field("title", demo.basic.computed_title())    # typing the computed title = automatic
     assert demo.draft.title is None
 
 
 def test_title_lines_accept_a_break_but_not_changed_words(demo):
-    assert demo.set_title_lines("清溪镇2024年法治 / 政府建设年度报告") is None
-    assert demo.title_lines() == ["清溪镇2024年法治", "政府建设年度报告"]
-    assert demo.set_title_lines("清溪镇 / 2025年报告") is not None
+    assert demo.basic.set_title_lines("清溪镇2024年法治 / 政府建设年度报告") is None
+    assert demo.basic.title_lines() == ["清溪镇2024年法治", "政府建设年度报告"]
+    assert demo.basic.set_title_lines("清溪镇 / 2025年报告") is not None
 
 
 def test_save_clears_dirty_and_autosave_and_remembers_the_draft(demo, gui_home):
-    demo.set_field("note", "此件不公开")
+    demo.basic.set_field("note", "此件不公开")
     demo.autosave()
     assert demo.autosaver.exists()
     path = demo.save(gui_home / "docs" / "草稿")
@@ -209,11 +209,80 @@ def test_save_clears_dirty_and_autosave_and_remembers_the_draft(demo, gui_home):
     assert reopened.draft.note == "此件不公开" and not reopened.dirty
 
 
+def _figures_shown(p):
+    f = p.figures
+    return f.figure_rows(), f.unmatched(), f.notes(), f.workbook_path
+
+
+@pytest.fixture
+def ledger_book(data_dir):
+    """A workbook with a hidden sheet, rows nothing matches and notes about its figures."""
+    return data_dir / "综治中心台账_2024.xlsx"
+
+
+def test_a_reopened_draft_shows_the_figures_sources_and_notes_it_showed(presenter, view,
+                                                                       gui_home, ledger_book):
+    presenter.new_draft()
+    presenter.basic.set_field("unit", "清溪镇")
+    presenter.basic.set_field("year", 2024)
+    presenter.figures.load_workbook(ledger_book)
+    presenter.figures.set_override("mediators", "12")
+    shown = _figures_shown(presenter)
+    rows, unmatched, notes, _ = shown
+    assert any("已隐藏" in n for n in notes) and unmatched
+    assert {r.how for r in rows} >= {"synonym", "typed", "missing"}
+    path = presenter.save(gui_home / "草稿.json")
+
+    again_view = FakeView()
+    again = WizardPresenter(again_view, InlineRunner(), settings())
+    again.open_draft(path)
+    assert _figures_shown(again) == shown
+    assert not again.dirty and ("dirty_changed", True) not in again_view.calls
+    assert again_view.called("workbook_loaded") == 0          # the draft had it all
+
+
+def test_a_draft_saved_before_match_details_were_kept_gets_them_without_being_changed(
+        presenter, gui_home, ledger_book):
+    presenter.new_draft()
+    presenter.basic.set_field("unit", "清溪镇")
+    presenter.basic.set_field("year", 2024)
+    presenter.figures.load_workbook(ledger_book)
+    shown = _figures_shown(presenter)
+    path = presenter.save(gui_home / "草稿.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["workbook"] = {k: raw["workbook"][k] for k in ("path", "sha256", "year")}
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+
+    again = WizardPresenter(FakeView(), InlineRunner(), settings())
+    again.open_draft(path)
+    assert _figures_shown(again) == shown and not again.dirty
+
+
+def test_a_workbook_changed_since_the_draft_was_saved_is_read_again_and_said(
+        presenter, gui_home, sample_workbook):
+    import shutil
+    book = gui_home / "统计表.xlsx"
+    shutil.copy(sample_workbook, book)
+    presenter.new_draft()
+    presenter.basic.set_field("unit", "清溪镇")
+    presenter.basic.set_field("year", 2024)
+    presenter.figures.load_workbook(book)
+    path = presenter.save(gui_home / "草稿.json")
+    cell = workbook_with_renamed_label(sample_workbook, book, "党委会研究法治建设次数", "别的名称")
+
+    again_view = FakeView()
+    again = WizardPresenter(again_view, InlineRunner(), settings())
+    again.open_draft(path)
+    assert again.dirty and any("有改动" in n for n in again_view.notices)
+    assert any(u.label == "别的名称" and f"{u.sheet}!{u.cell}" == cell
+               for u in again.figures.unmatched())
+
+
 def test_an_unsaved_session_leaves_an_autosave_that_the_next_one_recovers(gui_home):
     first = WizardPresenter(FakeView(), InlineRunner(), settings())
     first.new_draft()
-    first.set_field("unit", "翻江镇")
-    first.set_section_display("preamble", "我们的导语。")
+    first.basic.set_field("unit", "翻江镇")
+    first.section.set_section_display("preamble", "我们的导语。")
     first.autosave()                                   # then the power goes off
     second = WizardPresenter(FakeView(), InlineRunner(), settings())
     recs = second.recoveries()
@@ -247,7 +316,7 @@ def test_a_broken_autosave_is_skipped(gui_home):
 # --- figures ---------------------------------------------------------------------------------
 
 def test_figure_rows_cover_every_indicator_with_value_source_and_match(demo):
-    rows = {r.id: r for r in demo.figure_rows()}
+    rows = {r.id: r for r in demo.figures.figure_rows()}
     assert len(rows) == len(demo.pack.indicators)
     r = rows["party_meetings_on_law"]
     assert (r.value_text, r.previous_text, r.unit) == ("6", "5", "次")
@@ -258,61 +327,61 @@ def test_figure_rows_cover_every_indicator_with_value_source_and_match(demo):
 
 def test_without_a_workbook_every_plain_figure_is_missing(presenter):
     presenter.new_draft()
-    rows = presenter.figure_rows()
+    rows = presenter.figures.figure_rows()
     assert all(r.missing for r in rows)
-    assert presenter.workbook_path is None
+    assert presenter.figures.workbook_path is None
 
 
 def test_a_typed_value_is_marked_and_reaches_the_text(presenter, view):
     presenter.new_draft()
-    presenter.set_override("disputes_handled", "1,234")
-    row = next(r for r in presenter.figure_rows() if r.id == "disputes_handled")
+    presenter.figures.set_override("disputes_handled", "1,234")
+    row = next(r for r in presenter.figures.figure_rows() if r.id == "disputes_handled")
     assert row.typed and row.value == 1234 and row.source == "手工录入"
-    assert "1234" in presenter.section_display("achievements")
+    assert "1234" in presenter.section.section_display("achievements")
     assert view.called("figures_changed") >= 1
-    presenter.set_override("disputes_handled", "")
-    assert next(r for r in presenter.figure_rows() if r.id == "disputes_handled").missing
+    presenter.figures.set_override("disputes_handled", "")
+    assert next(r for r in presenter.figures.figure_rows() if r.id == "disputes_handled").missing
 
 
 def test_a_typed_value_that_is_no_number_is_refused_in_chinese(presenter):
     from govreport.errors import InputError
     presenter.new_draft()
     with pytest.raises(InputError, match="应填写数字"):
-        presenter.set_override("disputes_handled", "很多")
+        presenter.figures.set_override("disputes_handled", "很多")
 
 
 def test_an_unmatched_row_can_be_bound_to_an_indicator(presenter, tmp_path, sample_workbook):
     wb = tmp_path / "统计表.xlsx"
     cell = workbook_with_renamed_label(sample_workbook, wb, "党委会研究法治建设次数", "专题会议（党委）")
     presenter.new_draft()
-    presenter.set_field("year", 2024)                  # the sample workbook's year
-    presenter.load_workbook(wb)
-    assert any(u.label == "专题会议（党委）" for u in presenter.unmatched())
-    assert next(r for r in presenter.figure_rows() if r.id == "party_meetings_on_law").missing
-    presenter.bind("party_meetings_on_law", cell)
-    row = next(r for r in presenter.figure_rows() if r.id == "party_meetings_on_law")
+    presenter.basic.set_field("year", 2024)                  # the sample workbook's year
+    presenter.figures.load_workbook(wb)
+    assert any(u.label == "专题会议（党委）" for u in presenter.figures.unmatched())
+    assert next(r for r in presenter.figures.figure_rows() if r.id == "party_meetings_on_law").missing
+    presenter.figures.bind("party_meetings_on_law", cell)
+    row = next(r for r in presenter.figures.figure_rows() if r.id == "party_meetings_on_law")
     assert row.value == 6 and row.how == "bound" and row.source == cell
     assert presenter.draft.bindings == {"party_meetings_on_law": cell}
-    assert not any(u.label == "专题会议（党委）" for u in presenter.unmatched())
+    assert not any(u.label == "专题会议（党委）" for u in presenter.figures.unmatched())
 
 
 def test_a_workbook_of_another_year_is_said_and_its_year_can_be_taken(presenter, view,
                                                                        sample_workbook):
     from govreport.draft import default_date
     presenter.new_draft()
-    presenter.set_field("year", 2025)
-    presenter.set_field("date", default_date(2025))
-    presenter.load_workbook(sample_workbook)                 # a 2024 workbook
+    presenter.basic.set_field("year", 2025)
+    presenter.basic.set_field("date", default_date(2025))
+    presenter.figures.load_workbook(sample_workbook)                 # a 2024 workbook
     asked = [c for c in view.calls if c[0] == "workbook_year_differs"]
     assert asked == [("workbook_year_differs", sample_workbook, 2024)]
-    assert presenter.figure_set().value("disputes_handled") is None   # no 2025 column
-    presenter.keep_year(sample_workbook, 2024)
-    presenter.load_workbook(sample_workbook)                 # kept: not asked again
+    assert presenter.session.figure_set().value("disputes_handled") is None   # no 2025 column
+    presenter.figures.keep_year(sample_workbook, 2024)
+    presenter.figures.load_workbook(sample_workbook)                 # kept: not asked again
     assert len([c for c in view.calls if c[0] == "workbook_year_differs"]) == 1
-    presenter.use_workbook_year(sample_workbook, 2024)
+    presenter.figures.use_workbook_year(sample_workbook, 2024)
     assert presenter.draft.year == 2024
     assert presenter.draft.date == default_date(2024).isoformat()     # followed the year
-    assert presenter.figure_set().value("disputes_handled") == 128
+    assert presenter.session.figure_set().value("disputes_handled") == 128
     assert len([c for c in view.calls if c[0] == "workbook_year_differs"]) == 1
 
 
@@ -320,23 +389,23 @@ def test_a_bad_workbook_becomes_a_chinese_message(presenter, view, tmp_path):
     bad = tmp_path / "坏的.xlsx"
     bad.write_bytes(b"not a zip")
     presenter.new_draft()
-    presenter.load_workbook(bad)
+    presenter.figures.load_workbook(bad)
     assert view.errors and "坏的.xlsx" in view.errors[0]
-    assert presenter.workbook_path is None
+    assert presenter.figures.workbook_path is None
 
 
 # --- sections --------------------------------------------------------------------------------
 
 def test_section_text_round_trips_through_the_editor_with_live_references(demo):
-    shown = demo.section_display("achievements")
+    shown = demo.section.section_display("achievements")
     assert "〖" in shown and "{{" not in shown
-    assert demo.set_section_display("achievements", shown) is False      # nothing changed
+    assert demo.section.set_section_display("achievements", shown) is False      # nothing changed
     before = demo.draft.section("achievements").text
     assert "{{ disputes_handled }}" in before
 
 
 def test_edited_text_is_parsed_into_blocks(demo):
-    changed = demo.set_section_display("shortcomings", "（一）问题一。原因一。\n\n正文段落。\n")
+    changed = demo.section.set_section_display("shortcomings", "（一）问题一。原因一。\n\n正文段落。\n")
     assert changed and demo.dirty
     blocks = demo.draft.section("shortcomings").blocks
     assert [(b.kind, b.level, b.title) for b in blocks] == [
@@ -345,37 +414,37 @@ def test_edited_text_is_parsed_into_blocks(demo):
 
 def test_inserted_token_becomes_a_reference_in_the_draft(demo):
     from govreport.gui.reftext import Ref
-    token = demo.token_for(Ref("disputes_handled", filter="approx"))
-    demo.set_section_display("other", "")               # not in the draft: ignored
-    demo.set_section_display("preamble", "全年化解纠纷" + token + "起。")
+    token = demo.section.token_for(Ref("disputes_handled", filter="approx"))
+    demo.section.set_section_display("other", "")               # not in the draft: ignored
+    demo.section.set_section_display("preamble", "全年化解纠纷" + token + "起。")
     assert demo.draft.section("preamble").text == "全年化解纠纷{{ disputes_handled | approx }}起。"
 
 
 def test_optional_section_can_be_added_and_removed_keeping_its_text(demo):
-    assert not demo.section_included("other")
-    demo.set_section_included("other", True)
+    assert not demo.section.section_included("other")
+    demo.section.set_section_included("other", True)
     assert demo.draft.section_ids()[-1] == "other"
-    demo.set_section_display("other", "我们自己的话。")
-    demo.set_section_included("other", False)
-    demo.set_section_included("other", True)
+    demo.section.set_section_display("other", "我们自己的话。")
+    demo.section.set_section_included("other", False)
+    demo.section.set_section_included("other", True)
     assert demo.draft.section("other").text == "我们自己的话。"
 
 
 def test_section_heading_is_numbered_as_the_report_will_be(demo):
-    assert demo.section_heading("achievements").startswith("一、2024年度")
-    assert demo.section_heading("plans").startswith("四、2025年度")
-    assert demo.section_heading("preamble").startswith("导语")
+    assert demo.section.section_heading("achievements").startswith("一、2024年度")
+    assert demo.section.section_heading("plans").startswith("四、2025年度")
+    assert demo.section.section_heading("preamble").startswith("导语")
 
 
 def test_stats_count_rendered_characters_and_headings(demo):
-    stats = demo.section_stats("achievements", demo.section_display("achievements"))
+    stats = demo.section.section_stats("achievements", demo.section.section_display("achievements"))
     assert stats.levels.get(2, 0) >= 4
     assert stats.chars > 500
     assert "字数" in stats.summary
 
 
 def test_snippets_come_from_the_pack_with_values(demo):
-    snippets = demo.snippets("preamble")
+    snippets = demo.section.snippets("preamble")
     assert snippets and any("〖报告年度：2024〗" in s for s in snippets)
 
 
@@ -383,8 +452,8 @@ def test_snippets_come_from_the_pack_with_values(demo):
 
 def test_findings_point_to_their_page_and_paragraph(presenter):
     presenter.new_draft()
-    presenter.set_field("unit", "翻江镇")
-    items = presenter.check()
+    presenter.basic.set_field("unit", "翻江镇")
+    items = presenter.check.items()
     gaps = [i for i in items if "【缺：" in i.finding.message]
     assert gaps
     t = gaps[0].target
@@ -394,17 +463,37 @@ def test_findings_point_to_their_page_and_paragraph(presenter):
 
 def test_finding_targets_by_kind(demo):
     from govreport.findings import WARNING, Finding
-    assert demo.target_of(Finding(WARNING, "workbook", "x")).page == PAGE_FIGURES
-    assert demo.target_of(Finding(WARNING, "title", "标题缺年份")).page == PAGE_BASIC
+    assert demo.check.target_of(Finding(WARNING, "workbook", "x")).page == PAGE_FIGURES
+    assert demo.check.target_of(Finding(WARNING, "title", "标题缺年份")).page == PAGE_BASIC
     f = Finding(WARNING, "x", "y", section="achievements", block=2)
-    assert demo.target_of(f) == type(demo.target_of(f))(PAGE_SECTION, "achievements", 2, None)
+    assert demo.check.target_of(f) == type(demo.check.target_of(f))(PAGE_SECTION, "achievements", 2, None)
+
+
+def test_a_finding_sends_the_clerk_by_its_indicator_and_field_not_its_words(demo):
+    from govreport.findings import WARNING, Finding
+    target = demo.check.target_of(Finding(WARNING, "figure-mismatch", "任何文字",
+                                          indicator="disputes_handled"))
+    assert (target.page, target.indicator) == (PAGE_FIGURES, "disputes_handled")
+    target = demo.check.target_of(Finding(WARNING, "illegal-characters", "任何文字", field="cc"))
+    assert (target.page, target.field) == (PAGE_BASIC, "cc")
+    gap = Finding(WARNING, "placeholder", "缺少数据“调处矛盾纠纷件数”", section="achievements",
+                  block=1, indicator="mediators")
+    assert demo.check.target_of(gap).indicator == "mediators"     # not the name in the words
+
+
+def test_compiled_findings_about_a_field_name_it(demo):
+    demo.draft.cc = "县司法局\x01"                   # a hand-edited draft file
+    demo.draft.title = "清溪镇{{ no_such_figure }}年报告"
+    found = demo.session.produce(None).findings
+    assert any(f.code == "illegal-characters" and f.field == "cc" for f in found)
+    assert any(f.field == "title" for f in found if f.code != "illegal-characters")
 
 
 def test_a_mechanical_finding_offers_a_one_click_fix(demo):
     pytest.importorskip("govreport.checks")
-    demo.set_section_display("shortcomings", "（一）问题一。原因一。。\n（三）第二条问题。")
-    items = [i for i in demo.check() if i.finding.section == "shortcomings" and i.fix]
-    assert items, [i.finding for i in demo.check()]
+    demo.section.set_section_display("shortcomings", "（一）问题一。原因一。。\n（三）第二条问题。")
+    items = [i for i in demo.check.items() if i.finding.section == "shortcomings" and i.fix]
+    assert items, [i.finding for i in demo.check.items()]
     before = demo.draft.section("shortcomings").text
     items[0].fix()
     assert demo.draft.section("shortcomings").text != before
@@ -413,25 +502,25 @@ def test_a_mechanical_finding_offers_a_one_click_fix(demo):
 
 def test_a_missing_required_section_can_be_restored_in_one_click(demo):
     demo.draft.sections = [s for s in demo.draft.sections if s.id != "plans"]
-    item = next(i for i in demo.check() if "缺少必备部分" in i.finding.message)
+    item = next(i for i in demo.check.items() if "缺少必备部分" in i.finding.message)
     assert item.target.section == "plans"
     item.fix()
-    assert demo.section_included("plans")
+    assert demo.section.section_included("plans")
 
 
 # --- output ----------------------------------------------------------------------------------
 
 def test_report_goes_beside_the_draft_with_the_standard_name(demo, gui_home):
-    assert demo.default_output() == gui_home / "docs" / "清溪镇2024年法治政府建设年度报告.docx"
+    assert demo.generate.default_output() == gui_home / "docs" / "清溪镇2024年法治政府建设年度报告.docx"
     demo.save(gui_home / "草稿.json")
-    assert demo.default_output() == gui_home / "清溪镇2024年法治政府建设年度报告.docx"
+    assert demo.generate.default_output() == gui_home / "清溪镇2024年法治政府建设年度报告.docx"
 
 
 def test_generate_writes_the_report(demo, view, gui_home):
     out = gui_home / "报告.docx"
-    demo.generate(out)
+    demo.generate.generate(out)
     assert view.generated and view.generated[0][1] is False
-    assert demo.last_report == out
+    assert demo.generate.last_report == out
     text = docx_text(out)
     assert "清溪镇2024年" in text and "特此报告" in text
 
@@ -441,8 +530,8 @@ def test_after_generating_the_findings_are_counted_as_the_check_page_counts_them
     from collections import Counter
     demo.draft.figures.pop("mediators", None)       # a gap: a build warning, a check error
     demo.draft.section("shortcomings").blocks[1].number = "（三）"   # a check finding only
-    listed = Counter(item.finding.level for item in demo.check())
-    demo.generate(gui_home / "报告.docx")
+    listed = Counter(item.finding.level for item in demo.check.items())
+    demo.generate.generate(gui_home / "报告.docx")
     _result, _demo, levels = view.generated[0]
     assert levels == listed and levels["error"] >= 2
 
@@ -459,7 +548,7 @@ def test_a_locked_target_offers_another_name_and_keeps_the_old_file(demo, view, 
     monkeypatch.setattr(atomic, "write_bytes_atomic", locked)
     import govreport.docx_writer as writer
     monkeypatch.setattr(writer, "write_bytes_atomic", locked, raising=False)
-    demo.generate(out)
+    demo.generate.generate(out)
     assert view.locked, view.errors + [repr(e) for e in view.unexpected]
     path, suggestion, message = view.locked[0]
     assert path == out and suggestion == gui_home / "报告（2）.docx"
@@ -470,16 +559,16 @@ def test_a_locked_target_offers_another_name_and_keeps_the_old_file(demo, view, 
 def test_output_must_be_a_docx_in_an_existing_folder(demo, gui_home):
     from govreport.errors import InputError
     with pytest.raises(InputError, match=".docx"):
-        demo.generate(gui_home / "报告.pdf")
+        demo.generate.generate(gui_home / "报告.pdf")
     with pytest.raises(InputError, match="不存在"):
-        demo.generate(gui_home / "没有这个文件夹" / "报告.docx")
+        demo.generate.generate(gui_home / "没有这个文件夹" / "报告.docx")
 
 
 def test_the_demo_report_can_be_built_and_the_sample_workbook_saved(presenter, view, gui_home):
-    presenter.build_demo(gui_home / "示例")
+    presenter.start.build_demo(gui_home / "示例")
     result, is_demo, _levels = view.generated[0]
     assert is_demo and result.path.suffix == ".docx" and result.path.exists()
-    saved = presenter.save_sample_workbook(gui_home / "统计表")
+    saved = presenter.start.save_sample_workbook(gui_home / "统计表")
     assert saved.name == "统计表.xlsx" and saved.stat().st_size > 1000
 
 
@@ -495,19 +584,19 @@ def test_last_years_report_can_be_imported_with_the_roll_forward_asked_first(pre
                    "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人亲自部署。\n"
                    "四、2024年度推进法治政府建设的主要安排\n（一）加强普法。\n"
                    "翻江镇人民政府\n2024年1月15日\n", encoding="utf-8")
-    presenter.import_report(path=old)
+    presenter.start.import_report(path=old)
     assert view.imports, view.errors
     result = view.imports[0]
-    assert any("翻江镇" in line for line in presenter.import_summary(result))
-    presenter.accept_import(result, roll_forward=True)
+    assert any("翻江镇" in line for line in presenter.start.import_summary(result))
+    presenter.start.accept_import(result, roll_forward=True)
     d = presenter.draft
     assert d.unit == "翻江镇" and d.year == 2024 and presenter.dirty
     assert "{{ disputes_handled }}" in d.section("achievements").text
 
 
 def test_characters_word_cannot_hold_are_dropped_as_a_field_is_typed(demo):
-    demo.set_field("unit", "翻江镇\x0b")
-    demo.set_field("cc", "县司法局\x01")
+    demo.basic.set_field("unit", "翻江镇\x0b")
+    demo.basic.set_field("cc", "县司法局\x01")
     assert (demo.draft.unit, demo.draft.cc) == ("翻江镇", "县司法局")
 
 
@@ -516,8 +605,8 @@ def test_a_check_that_breaks_after_generating_does_not_hide_the_written_report(d
                                                                                 monkeypatch):
     def broken(draft, pack=None, compiled=None):
         raise RuntimeError("a bug in a check")
-    monkeypatch.setattr(demo, "review", broken)
+    monkeypatch.setattr(demo.check, "review", broken)
     out = gui_home / "报告.docx"
-    demo.generate(out)
+    demo.generate.generate(out)
     assert out.exists() and view.generated and view.generated[0][0].path == out
     assert [str(e) for e in view.unexpected] == ["a bug in a check"]

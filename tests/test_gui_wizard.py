@@ -138,7 +138,7 @@ def test_a_clerk_writes_the_whole_report_in_one_sitting(qtbot, wizard, answers, 
     qtbot.mouseClick(figures.choose_button, Qt.LeftButton)
     idle(qtbot, w)
     assert figures.model.rowCount() == len(w.presenter.pack.indicators)
-    assert w.presenter.workbook_path.name == sample_workbook.name
+    assert w.presenter.figures.workbook_path.name == sample_workbook.name
     row = figures.model.row_of("disputes_handled")
     assert figures.model.rows[row].value_text == "86" or figures.model.rows[row].value is not None
     figures.select_indicator("disputes_handled")
@@ -210,7 +210,7 @@ def test_a_clerk_writes_the_whole_report_in_one_sitting(qtbot, wizard, answers, 
 
 def test_figure_tokens_behave_as_one_character(qtbot, wizard):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(w.section_ids["preamble"])
     ed = w.currentPage().editor
     ed.setPlainText("共")
@@ -226,7 +226,7 @@ def test_figure_tokens_behave_as_one_character(qtbot, wizard):
 def test_editor_gutter_reads_headings_as_the_report_will(qtbot, wizard):
     from govreport.gui.reftext import read_line
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(w.section_ids["achievements"])
     ed = w.currentPage().editor
     ed.setPlainText("（一）抓组织领导。全年开会3次。\n一是加强学习。\n1.完善制度")
@@ -238,7 +238,7 @@ def test_editor_gutter_reads_headings_as_the_report_will(qtbot, wizard):
 
 def test_restore_default_wording_asks_first(qtbot, wizard, answers):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(w.section_ids["plans"])
     page = w.currentPage()
     page.editor.setPlainText("只有一句。")
@@ -247,14 +247,14 @@ def test_restore_default_wording_asks_first(qtbot, wizard, answers):
     assert page.editor.toPlainText() == "只有一句。"
     answers.on("恢复默认文字", "restore")
     page.restore_default()
-    assert page.editor.toPlainText() == w.presenter.default_display("plans")
+    assert page.editor.toPlainText() == w.presenter.section.default_display("plans")
     page.editor.undo()
     assert page.editor.toPlainText() == "只有一句。"
 
 
 def test_snippets_insert_at_the_cursor(qtbot, wizard):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(w.section_ids["leadership"])
     page = w.currentPage()
     page.editor.setPlainText("")
@@ -262,7 +262,7 @@ def test_snippets_insert_at_the_cursor(qtbot, wizard):
     actions = [a for a in page.snippet_menu.actions() if a.isEnabled()]
     assert actions
     actions[0].trigger()
-    assert page.editor.toPlainText() == w.presenter.snippets("leadership")[0]
+    assert page.editor.toPlainText() == w.presenter.section.snippets("leadership")[0]
 
 
 def test_basic_page_shows_inline_errors_and_blocks_next(qtbot, wizard):
@@ -288,8 +288,8 @@ def test_basic_page_shows_inline_errors_and_blocks_next(qtbot, wizard):
 def test_a_workbook_dropped_on_the_figures_page_is_read(qtbot, wizard, sample_workbook):
     w = wizard
     w.presenter.new_draft()
-    w.presenter.set_field("unit", "清溪镇")
-    w.presenter.set_field("year", 2024)
+    w.presenter.basic.set_field("unit", "清溪镇")
+    w.presenter.basic.set_field("year", 2024)
     assert w.goto(ID_FIGURES)
     page = w.currentPage()
     mime = QMimeData()
@@ -297,7 +297,7 @@ def test_a_workbook_dropped_on_the_figures_page_is_read(qtbot, wizard, sample_wo
     event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     page.dropEvent(event)
     idle(qtbot, w)
-    assert w.presenter.workbook_path.name == sample_workbook.name
+    assert w.presenter.figures.workbook_path.name == sample_workbook.name
     assert sum(1 for r in page.model.rows if not r.missing) >= 40
 
 
@@ -306,7 +306,7 @@ def test_the_figures_page_works_without_a_workbook(qtbot, wizard):
     w.presenter.new_draft()
     assert not w.goto(ID_FIGURES)          # 基本信息 needs a unit name first
     assert w.currentId() == ID_BASIC
-    w.presenter.set_field("unit", "翻江镇")
+    w.presenter.basic.set_field("unit", "翻江镇")
     assert w.goto(ID_FIGURES)
     page = w.currentPage()
     assert "尚未选择统计表" in page.workbook_label.text()
@@ -384,7 +384,7 @@ def test_a_locked_report_gets_another_name_and_the_old_file_survives(qtbot, wiza
         real(path, data)
     monkeypatch.setattr(writer, "write_bytes_atomic", locked_once)
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(ID_GENERATE)
     gen = w.currentPage()
     gen.path.setText(str(out))
@@ -400,15 +400,15 @@ def test_a_locked_report_gets_another_name_and_the_old_file_survives(qtbot, wiza
     assert "Word" in locked_text and "报告（2）.docx" in locked_text
     assert out.read_bytes() == b"the report open in Word"
     assert other.exists() and "清溪镇" in docx_text(other)
-    assert w.presenter.last_report == other
+    assert w.presenter.generate.last_report == other
     assert gen.generate_button.isEnabled()
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, answers, gui_home):
     w = _make(qtbot)
     try:
-        w.presenter.load_demo()
-        w.presenter.set_field("note", "改过了")
+        w.presenter.start.load_demo()
+        w.presenter.basic.set_field("note", "改过了")
         answers.on("草稿尚未保存", "cancel")
         w.close()
         assert w.isVisible()                                   # cancel: still open
@@ -425,8 +425,8 @@ def test_closing_with_unsaved_changes_asks(qtbot, answers, gui_home):
 
 def test_closing_without_saving_leaves_nothing_to_recover(qtbot, answers, gui_home):
     w = _make(qtbot)
-    w.presenter.load_demo()
-    w.presenter.set_field("note", "不要了")
+    w.presenter.start.load_demo()
+    w.presenter.basic.set_field("note", "不要了")
     w.autosave_now()
     answers.on("草稿尚未保存", "discard")
     w.close()
@@ -435,22 +435,27 @@ def test_closing_without_saving_leaves_nothing_to_recover(qtbot, answers, gui_ho
     _dispose(w)
 
 
-def test_ctrl_s_saves_the_draft(qtbot, wizard, answers, gui_home):
+@pytest.mark.parametrize("how", ["ctrl+s", "button"])
+def test_ctrl_s_and_the_save_button_save_the_draft(qtbot, wizard, answers, gui_home, how):
+    from PySide6.QtWidgets import QWizard
     w = wizard
-    w.presenter.load_demo()
-    w.presenter.set_field("note", "保存我")
+    w.presenter.start.load_demo()
+    w.presenter.basic.set_field("note", "保存我")
     path = gui_home / "docs" / "草稿.json"
     answers.save_file.append(path)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
-    qtbot.keyClick(w, Qt.Key_S, Qt.ControlModifier)
+    if how == "button":       # PySide6 6.x hands the slot an int, not the enum (it did nothing)
+        qtbot.mouseClick(w.button(QWizard.CustomButton1), Qt.LeftButton)
+    else:
+        w.activateWindow()
+        qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
+        qtbot.keyClick(w, Qt.Key_S, Qt.ControlModifier)
     assert path.exists() and not w.isWindowModified()
     assert w.settings["recent_drafts"][0] == str(path)
 
 
 def test_keyboard_moves_between_pages_and_escape_does_not_close(qtbot, wizard):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.activateWindow()
     qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=3000)
     qtbot.keyClick(w, Qt.Key_Right, Qt.AltModifier)
@@ -523,6 +528,92 @@ def test_opening_a_recent_draft(qtbot, wizard, gui_home):
     start.recent.itemActivated.emit(item)
     assert w.currentId() == ID_BASIC and w.presenter.draft_path == path
     assert not w.isWindowModified()
+
+
+def _figures_page_shows(qtbot, w: ReportWizard) -> dict:
+    assert w.goto(ID_FIGURES)
+    idle(qtbot, w)
+    page = w.currentPage()
+    table = page.unmatched
+    return {
+        "rows": [tuple(page.model.data(page.model.index(r, c)) for c in range(page.model.columnCount()))
+                 for r in range(page.model.rowCount())],
+        "summary": page.summary.text(),
+        "notes": page.warnings.text(),
+        "unmatched": [tuple(table.item(r, c).text() for c in range(table.columnCount()))
+                      for r in range(table.rowCount())],
+        "workbook": page.workbook_label.text(),
+    }
+
+
+def test_a_saved_draft_reopens_in_a_new_wizard_exactly_as_it_was_shown(qtbot, answers, gui_home,
+                                                                        data_dir):
+    first = _make(qtbot, register=False)
+    first.presenter.new_draft()
+    first.presenter.basic.set_field("unit", "清溪镇")
+    first.presenter.basic.set_field("year", 2024)
+    first.presenter.figures.load_workbook(data_dir / "综治中心台账_2024.xlsx")
+    idle(qtbot, first)
+    shown = _figures_page_shows(qtbot, first)
+    assert "已隐藏" in shown["notes"] and shown["unmatched"]
+    path = gui_home / "docs" / "草稿.json"
+    answers.save_file.append(path)
+    assert first.save_draft()
+    first.close()
+    assert first.isHidden()
+    crash.configure(None, None)
+
+    again = _make(qtbot)
+    try:
+        again.open_draft(path)
+        idle(qtbot, again)
+        assert _figures_page_shows(qtbot, again) == shown
+        assert not again.presenter.dirty and not again.isWindowModified()
+    finally:
+        _dispose(again)
+
+
+@pytest.fixture
+def other_pack(tmp_path, monkeypatch):
+    """A second report kind: three sections, its own report name (a copy of the default pack)."""
+    import shutil
+
+    from govreport import paths
+    from govreport.pack import load_pack
+    root = tmp_path / "data"
+    shutil.copytree(paths.templates_dir(), root / "templates")
+    folder = root / "templates" / "other-kind"
+    shutil.copytree(root / "templates" / "fazhi-township", folder)
+    toml = (folder / "pack.toml").read_text(encoding="utf-8")
+    toml = toml.replace('id = "fazhi-township"', 'id = "other-kind"', 1).replace(
+        'report_name = "法治政府建设年度报告"', 'report_name = "依法行政工作报告"')
+    head, *sections = toml.split("[[section]]")
+    kept = [s for s in sections if any(f'id = "{sid}"' in s for sid in ("preamble", "achievements",
+                                                                       "plans"))]
+    (folder / "pack.toml").write_text("[[section]]".join([head, *kept]), encoding="utf-8")
+    monkeypatch.setattr(paths, "templates_dir", lambda: root / "templates")
+    return load_pack("other-kind")
+
+
+def test_a_draft_of_another_pack_gets_that_packs_section_pages_and_names(qtbot, wizard, gui_home,
+                                                                         other_pack):
+    from govreport.draft import new_draft, save
+    from govreport.pack import load_pack
+    path = gui_home / "docs" / "其他.json"
+    save(new_draft("翻江镇", 2024, other_pack), path)
+    w = wizard
+    w.ensure_pages()
+    assert list(w.section_ids) == load_pack().section_ids()
+    w.open_draft(path)
+    assert list(w.section_ids) == ["preamble", "achievements", "plans"]
+    assert w.nav.count() == len(w.pageIds()) == 3 + 3 + 2
+    assert "依法行政工作报告" in w.windowTitle()
+    assert w.presenter.generate.default_output().name == "翻江镇2024年依法行政工作报告.docx"
+    assert w.goto(w.section_ids["plans"]) and w.currentPage().section_id == "plans"
+    w.presenter.start.load_demo()                      # back to the default pack
+    assert list(w.section_ids) == load_pack().section_ids()
+    assert w.nav.count() == len(w.pageIds()) and w.currentId() in w.pageIds()
+    assert w.goto(ID_BASIC)
 
 
 def test_the_window_remembers_its_size(qtbot, answers):
@@ -696,7 +787,7 @@ def test_a_workbook_of_another_year_offers_to_take_its_year(qtbot, wizard, answe
     idle(qtbot, w)
     assert "统计表的年度与报告年度不同" in answers.titles()
     assert w.presenter.draft.year == 2024
-    assert w.presenter.figure_set().value("disputes_handled") == 128
+    assert w.presenter.session.figure_set().value("disputes_handled") == 128
     w.back()
     assert w.currentPage().year.value() == 2024
 
@@ -704,7 +795,7 @@ def test_a_workbook_of_another_year_offers_to_take_its_year(qtbot, wizard, answe
 def test_the_submitted_version_takes_its_header_and_colophon_from_the_basic_page(
         qtbot, wizard, gui_home):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(ID_BASIC)
     basic = w.currentPage()
     assert not basic.submitted_box.isVisibleTo(basic)
@@ -721,7 +812,7 @@ def test_the_submitted_version_takes_its_header_and_colophon_from_the_basic_page
     assert (d.variant, d.cc, d.printed_by, d.printed_on) == (
         "submitted", "县委全面依法治县委员会办公室", "清溪镇党政办公室", "2025-01-22")
     out = gui_home / "上报件.docx"
-    w.presenter.generate(out)
+    w.presenter.generate.generate(out)
     idle(qtbot, w)
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert "中共清溪镇委员会 清溪镇人民政府" in xml
@@ -733,14 +824,14 @@ def test_the_submitted_version_takes_its_header_and_colophon_from_the_basic_page
 
 def test_the_data_table_can_be_attached_from_the_generate_page(qtbot, wizard, gui_home):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(ID_GENERATE)
     gen = w.currentPage()
     assert not gen.data_table.isChecked()
     gen.data_table.click()
     assert w.presenter.draft.data_appendix and w.isWindowModified()
     out = gui_home / "附表.docx"
-    w.presenter.generate(out)
+    w.presenter.generate.generate(out)
     idle(qtbot, w)
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert "附件：2024年度法治政府建设主要数据统计表" in xml and "<w:tbl" in xml
@@ -748,7 +839,7 @@ def test_the_data_table_can_be_attached_from_the_generate_page(qtbot, wizard, gu
 
 def test_tab_moves_through_the_basic_page_in_the_order_it_reads(qtbot, wizard):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(ID_BASIC)
     basic = w.currentPage()
     names = ["unit", "year", "title", "title_lines", "recipient", "signature", "date", "public",
@@ -768,7 +859,7 @@ def test_tab_moves_through_the_basic_page_in_the_order_it_reads(qtbot, wizard):
 def test_the_ledger_can_be_written_beside_the_report_and_the_choice_is_remembered(
         qtbot, wizard, gui_home):
     w = wizard
-    w.presenter.load_demo()
+    w.presenter.start.load_demo()
     w.goto(ID_GENERATE)
     gen = w.currentPage()
     gen.ledger.click()
@@ -787,7 +878,7 @@ def test_a_blank_statistics_workbook_can_be_saved_from_the_figures_page(qtbot, w
                                                                         gui_home):
     w = wizard
     w.presenter.new_draft()
-    w.presenter.set_field("unit", "翻江镇")
+    w.presenter.basic.set_field("unit", "翻江镇")
     w.goto(ID_FIGURES)
     figures = w.currentPage()
     target = gui_home / "docs" / "空白统计表"

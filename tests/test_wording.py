@@ -30,6 +30,7 @@ def test_a_missing_figure_renders_as_a_marked_gap_and_is_reported(pack):
     [f] = log.findings
     assert (f.level, f.code, f.section, f.block) == (WARNING, "figure-missing", "achievements", 3)
     assert "法治宣传活动场次" in f.message
+    assert f.indicator == "publicity_events" and f.field is None
 
 
 @pytest.mark.parametrize("source,values,expected", [

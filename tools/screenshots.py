@@ -70,9 +70,9 @@ def main(argv: list[str] | None = None) -> int:
 
     settle(0.5)
     shot("01-start")
-    win.presenter.load_demo()
+    win.presenter.start.load_demo()
     win.settings["first_run_done"] = True
-    settle(0.5)                       # the demo's workbook is read again in the background
+    settle(0.5)
     # two slips a clerk might make, so the pages show what they do about them: a figure the
     # workbook lacks (red token, 检查 finding) and a skipped heading number (one-click fix)
     win.presenter.draft.figures.pop("mediators", None)

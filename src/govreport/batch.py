@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govreport import service
+from govreport.app.produce import output_name, produce
+from govreport.app.workbooks import import_findings, workbook_record
 from govreport.atomic import write_atomic
 from govreport.county import CountyWorkbook, UnitSource, read_county_workbook, read_unit
 from govreport.draft import Draft, default_date, default_year
 from govreport.errors import InputError
-from govreport.findings import ERROR, INFO, WARNING, Finding, needs_attention, sort_key
-from govreport.pack import TemplatePack, load_pack, section_short_name
+from govreport.findings import ERROR, INFO, WARNING, Finding, needs_attention, sort_key, where
+from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack
 from govreport.wording import GAP_RE
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -95,8 +96,8 @@ def unit_draft(unit: str, year: int, pack: TemplatePack, template: Draft | None 
     year set. Figures, typed values and cell bindings of the common draft belong to its own
     unit and are dropped, as are its 发文字号 and 签发人."""
     if template is None:
-        draft, _ = service.start_draft(unit, year, pack.id)
-        return draft
+        from govreport.app.starts import fresh_draft
+        return fresh_draft(pack, unit, year)
     d = Draft.from_dict(template.to_dict())
     old_unit, old_year = d.unit, str(d.year)
     d.unit, d.year = unit, year
@@ -171,13 +172,14 @@ def build_unit(book: CountyWorkbook, source: UnitSource, year: int, pack: Templa
         draft.data_appendix = draft.data_appendix or data_table
         draft.figures = dict(data.figures)
         draft.workbook = dict(workbook_info)
-        findings = [Finding(WARNING, "workbook", w) for w in data.warnings]
-        built = service.build(draft, out_dir / service.default_output_name(draft))
-        result.findings = findings + built.findings
+        built = produce(draft, out_dir / output_name(draft, pack), pack=pack, check=checker)
+        if built.check_error is not None:
+            raise built.check_error
+        result.findings = import_findings(data.warnings) + built.findings
         result.output = built.path
         result.missing = _missing_names(built.compiled)
         if checker is not None:
-            result.check_findings = list(checker(draft, pack, built.compiled))
+            result.check_findings = list(built.checked)
         attention = needs_attention(result.findings + (result.check_findings or []))
         result.status = STATUS_ATTENTION if attention else STATUS_OK
     except InputError as exc:
@@ -211,15 +213,15 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
     Bad input (unreadable workbook, no units, bad common draft, unknown check id, unusable
     output folder) raises InputError before anything is written.
     """
-    from govreport import draft as draft_mod
+    from govreport.app.session import DraftSession
     data = Path(data)
     checker = _draft_checker(disabled_checks)
-    template = draft_mod.load(draft) if isinstance(draft, (str, Path)) else draft
-    pack = load_pack(template.template if template else (pack_id or "fazhi-township"))
+    template = DraftSession.open(draft).draft if isinstance(draft, (str, Path)) else draft
+    pack = load_pack(template.template if template else (pack_id or DEFAULT_PACK))
     book = read_county_workbook(data, year)
     year = year or book.year or (template.year if template else None) or default_year()
     out_dir = _output_dir(Path(out_dir))
-    info = service.workbook_record(data, year)
+    info = workbook_record(data, year)
     results: list[UnitResult] = []
     taken: Counter[str] = Counter()
     for i, unit in enumerate(book.units, 1):
@@ -232,7 +234,7 @@ def run_batch(data: Path | str, out_dir: Path | str, *, year: int | None = None,
         if progress:
             progress(i, len(book.units), r)
     summary = out_dir / SUMMARY_NAME
-    write_summary(summary, book, year, results, checks=checker is not None)
+    write_summary(summary, book, year, results, checks=checker is not None, pack_id=pack.id)
     return BatchResult(book, year, results, summary)
 
 
@@ -243,15 +245,8 @@ SUMMARY_HEADER = ("序号", "单位", "状态", "缺数据项数", "缺少的数
 _WIDTHS = (6, 14, 12, 10, 48, 6, 6, 6, 9, 9, 40, 48)
 
 
-def _where(f: Finding) -> str:
-    where = section_short_name(f.section)
-    if f.block is not None:
-        where += f"第{f.block + 1}段"
-    return where
-
-
 def write_summary(path: Path, book: CountyWorkbook, year: int, results: list[UnitResult],
-                  checks: bool = False) -> None:
+                  checks: bool = False, pack_id: str | None = None) -> None:
     """汇总.xlsx: one row per unit; the findings one per row; what was not read from the file."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -291,7 +286,7 @@ def write_summary(path: Path, book: CountyWorkbook, year: int, results: list[Uni
             continue
         for origin, found in (("生成", r.findings), ("检查", r.check_findings or [])):
             for f in sorted(found, key=sort_key):
-                detail.append((r.unit, origin, f.level_name, _where(f), f.message,
+                detail.append((r.unit, origin, f.level_name, where(f, pack_id), f.message,
                                f.suggestion or ""))
     for col, width in zip("ABCDEF", (14, 6, 6, 14, 70, 40)):
         detail.column_dimensions[col].width = width

@@ -19,19 +19,11 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _location(f: Finding) -> str:
-    from govreport.pack import section_short_name
-    where = section_short_name(f.section)
-    if f.block is not None:
-        where += f"第{f.block + 1}段"
-    return where
-
-
-def print_findings(findings: list[Finding], stream=None) -> None:
-    from govreport.findings import sort_key
+def print_findings(findings: list[Finding], stream=None, pack_id: str | None = None) -> None:
+    from govreport.findings import sort_key, where
     stream = stream or sys.stdout
     for f in sorted(findings, key=sort_key):
-        line = f"{f.level_name}\t{_location(f)}\t{f.message}"
+        line = f"{f.level_name}\t{where(f, pack_id)}\t{f.message}"
         if f.suggestion:
             line += f"\t建议：{f.suggestion}"
         print(line, file=stream)
@@ -39,8 +31,9 @@ def print_findings(findings: list[Finding], stream=None) -> None:
 
 def _parser():
     from govreport.argparse_zh import Parser, year_arg
-    p = Parser(prog="govreport",
-                description="法治政府建设年度报告写作工具：不带参数运行时打开向导。")
+    from govreport.pack import DEFAULT_PACK, load_pack
+    report = load_pack().report_name
+    p = Parser(prog="govreport", description=f"{report}写作工具：不带参数运行时打开向导。")
     p.add_argument("--version", action="version", version=f"govreport {__version__}",
                    help="显示版本号并退出")
     sub = p.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
@@ -51,7 +44,7 @@ def _parser():
     src.add_argument("--demo", action="store_true", help="用内置示例统计表和默认文字生成示例报告")
     src.add_argument("--draft", metavar="草稿.json", help="草稿文件")
     b.add_argument("--data", metavar="统计表.xlsx", help="年度统计表；与草稿同用时以统计表数据为准")
-    b.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    b.add_argument("--template", metavar="模板", help=f"模板编号（默认 {DEFAULT_PACK}）")
     b.add_argument("--unit", metavar="单位", help="单位名称（无草稿时使用）")
     b.add_argument("--year", type=year_arg, metavar="年度",
                    help="报告年度（默认：草稿的年度；无草稿时为统计表标明的年度，否则上一年）")
@@ -62,14 +55,14 @@ def _parser():
     b.add_argument("--ledger", action="store_true", help="同时生成数据核对表（.核对表.xlsx）")
     b.add_argument("--data-table", action="store_true",
                    help="在报告后附“主要数据统计表”（作为附件，数据取自统计表）")
-    b.add_argument("-o", "--output", metavar="报告.docx", help="输出文件（默认：<单位><年度>年法治政府建设年度报告.docx）")
+    b.add_argument("-o", "--output", metavar="报告.docx", help=f"输出文件（默认：<单位><年度>年{report}.docx）")
 
     n = sub.add_parser("new", help="新建草稿（默认文字）",
                        description="新建一份草稿文件，各部分为模板的默认文字。")
     n.add_argument("--unit", required=True, metavar="单位", help="单位名称，如 翻江镇")
     n.add_argument("--year", type=year_arg, metavar="年度",
                    help="报告年度（默认：统计表标明的年度，否则上一年）")
-    n.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    n.add_argument("--template", metavar="模板", help=f"模板编号（默认 {DEFAULT_PACK}）")
     n.add_argument("--data", metavar="统计表.xlsx", help="同时读入统计表数据")
     n.add_argument("-o", "--output", required=True, metavar="草稿.json", help="草稿文件")
 
@@ -78,25 +71,26 @@ def _parser():
     return p
 
 
-def _cmd_build(args) -> int:
-    from govreport import draft as draft_mod
-    from govreport.findings import needs_attention
-    from govreport import service
-    findings = []
+def _session_for_build(args):
+    """The draft `build` works on, and what was said while getting it."""
+    from govreport.app.session import DraftSession
     if args.demo:
-        d = service.demo_draft()
-    elif args.draft:
-        d = draft_mod.load(args.draft)
+        return DraftSession.demo(), []
+    if args.draft:
+        session = DraftSession.open(args.draft)
         if args.year:
-            d.year = args.year           # the report year asked for, over the draft's
-        if args.data:
-            from govreport.pack import load_pack
-            findings += service.apply_workbook(d, args.data, load_pack(d.template), args.year)
-    elif args.data:
-        d, more = service.start_draft(args.unit, args.year, args.template, args.data)
-        findings += more
-    else:
-        raise InputError("请给出 --demo、--draft 草稿.json 或 --data 统计表.xlsx 之一")
+            session.draft.year = args.year       # the report year asked for, over the draft's
+        findings = session.apply_workbook(args.data, args.year) if args.data else []
+        return session, findings
+    if args.data:
+        return DraftSession.start(args.unit, args.year, args.template, args.data)
+    raise InputError("请给出 --demo、--draft 草稿.json 或 --data 统计表.xlsx 之一")
+
+
+def _cmd_build(args) -> int:
+    from govreport.findings import needs_attention
+    session, findings = _session_for_build(args)
+    d = session.draft
     if args.template and args.draft:
         d.template = args.template
     if args.fonts:
@@ -107,29 +101,26 @@ def _cmd_build(args) -> int:
         d.variant = args.variant
     if args.data_table:
         d.data_appendix = True
-    out = Path(args.output) if args.output else Path(service.default_output_name(d))
-    result = service.build(d, out)
+    out = Path(args.output) if args.output else Path(session.output_name())
+    result = session.produce(out, ledger=args.ledger)
     findings += result.findings
-    if args.ledger:
-        from govreport import ledger
-        ledger_path = ledger.ledger_path(out)
-        ledger.write_ledger(result.compiled, d, ledger_path)
-        print(f"已生成数据核对表：{ledger_path}")
-    print_findings(findings)
+    if result.ledger:
+        print(f"已生成数据核对表：{result.ledger}")
+    print_findings(findings, pack_id=session.pack.id)
     print(f"已生成：{out}")
     return EXIT_FINDINGS if needs_attention(findings) else EXIT_OK
 
 
 def _cmd_new(args) -> int:
-    from govreport import draft as draft_mod
+    from govreport.app.session import DraftSession
     from govreport.findings import needs_attention
-    from govreport import service
     out = Path(args.output)
     if out.suffix.lower() != ".json":
         raise InputError(f"草稿文件“{out.name}”应以 .json 结尾", path=out)
-    d, findings = service.start_draft(args.unit, args.year, args.template, args.data)
-    draft_mod.save(d, out)
-    print_findings(findings)
+    session, findings = DraftSession.start(args.unit, args.year, args.template, args.data)
+    session.save(out)
+    print_findings(findings, pack_id=session.pack.id)
+    d = session.draft
     print(f"已新建草稿：{out}（{d.unit}，{d.year}年度）")
     return EXIT_FINDINGS if needs_attention(findings) else EXIT_OK
 

@@ -5,6 +5,7 @@ This is the one place that turns what the clerk entered into what the document s
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -68,31 +69,35 @@ class _Compiler:
         self.findings: list[Finding] = list(figures.findings)
         self.citations: list[Citation] = []
 
-    def text(self, source: str, section: str | None, block: int | None) -> str:
+    def text(self, source: str, section: str | None, block: int | None,
+             field: str | None = None) -> str:
+        """Section text (section, block) or a draft field's text (field: title, recipient …)."""
         rendered, log = wording.render(source, self.ctx, section, block)
-        self.findings += log.findings
+        self.findings += [dataclasses.replace(f, field=field) for f in log.findings] \
+            if field else log.findings
         if section is not None and block is not None:
             self.citations += [Citation(section, block, ind) for ind in dict.fromkeys(log.used)]
         norm = normalise(rendered)
-        self._removed(norm.removed, norm.text, section, block)
+        self._removed(norm.removed, norm.text, section, block, field)
         if norm.changes:
             self.findings.append(Finding(
                 INFO, "normalised", f"已规范标点：{norm.describe()}",
-                section=section, block=block, quote=norm.text[:20]))
+                section=section, block=block, quote=norm.text[:20], field=field))
         return norm.text
 
-    def literal(self, text: str) -> str:
+    def literal(self, text: str, field: str) -> str:
         """A field written as typed (发文字号, 抄送, 附注 …): only what Word cannot hold goes."""
         cleaned, removed = remove_illegal(text)
-        self._removed(removed, cleaned, None, None)
+        self._removed(removed, cleaned, None, None, field)
         return cleaned
 
-    def _removed(self, n: int, text: str, section: str | None, block: int | None) -> None:
+    def _removed(self, n: int, text: str, section: str | None, block: int | None,
+                 field: str | None = None) -> None:
         if n:
             self.findings.append(Finding(
                 WARNING, "illegal-characters",
                 f"已删除{n}个无法写入 Word 的控制字符（多见于从网页复制的文字）",
-                section=section, block=block, quote=text[:20]))
+                section=section, block=block, quote=text[:20], field=field))
 
     def section_paras(self, spec_id: str, level1: str | None, heading: str,
                       blocks: list[blk.Block]) -> list[Para | Table]:
@@ -159,7 +164,8 @@ class _Compiler:
             self.findings.append(Finding(
                 WARNING, "workbook-year",
                 f"报告年度是{d.year}年，数据却是按{read_for}年从统计表读取的",
-                suggestion=f"重新导入{d.year}年度的统计表，或把报告年度改回{read_for}年"))
+                suggestion=f"重新导入{d.year}年度的统计表，或把报告年度改回{read_for}年",
+                field="year"))
         present = {s.id: s for s in d.sections}
         unknown = [s.id for s in d.sections if pack.section(s.id) is None]
         for sid in unknown:
@@ -188,24 +194,27 @@ class _Compiler:
             body += self.section_paras(spec.id, level1, spec.heading, sec.blocks)
         closing = pack.closing if d.closing is None else d.closing
         if closing:
-            body.append(Para("body", [Run(self.text(closing, None, None))]))
-        title = self.text(title_of(d, pack, self.ctx), None, None)
+            body.append(Para("body", [Run(self.text(closing, None, None, "closing"))]))
+        title = self.text(title_of(d, pack, self.ctx), None, None, "title")
         signature = d.signature or self._heading(pack.signature)
-        attachments = [self.text(a, None, None) for a in d.attachments if a.strip()]
+        attachments = [self.text(a, None, None, "attachments") for a in d.attachments if a.strip()]
         appendix = self.appendix(len(attachments) + 1) if d.data_appendix else None
         if appendix is not None:
             attachments.append(appendix.title)
         doc = ReportDocument(
             title_lines=title_lines_of(d, title, pack), body=body,
-            recipient=_with_colon(self.text(d.recipient, None, None)) if d.recipient.strip() else "",
+            recipient=_with_colon(self.text(d.recipient, None, None, "recipient"))
+            if d.recipient.strip() else "",
             attachments=attachments, appendix=appendix,
-            signature=self.text(signature, None, None),
+            signature=self.text(signature, None, None, "signature"),
             date_text=official(d.date_value()),
-            note=_bracketed(self.literal(d.note)), variant=d.variant, fonts=d.fonts,
-            doc_number=self.literal(d.doc_number), issuer=self.literal(d.issuer),
-            issuing_office=self.literal(d.issuing_office or default_issuing_office(d.unit)),
-            cc=self.literal(d.cc),
-            printed_by=self.literal(d.printed_by or default_printed_by(d.unit)),
+            note=_bracketed(self.literal(d.note, "note")), variant=d.variant, fonts=d.fonts,
+            doc_number=self.literal(d.doc_number, "doc_number"),
+            issuer=self.literal(d.issuer, "issuer"),
+            issuing_office=self.literal(d.issuing_office or default_issuing_office(d.unit),
+                                        "issuing_office"),
+            cc=self.literal(d.cc, "cc"),
+            printed_by=self.literal(d.printed_by or default_printed_by(d.unit), "printed_by"),
             printed_on_text=official(_iso(d.printed_on) or d.date_value()),
         )
         return Compiled(doc, self.findings, self.ctx.figures, self.citations)

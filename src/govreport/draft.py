@@ -15,7 +15,7 @@ from govreport.blocks import Block, parse_text
 from govreport.dates import YEAR_MAX, YEAR_MIN
 from govreport.errors import InputError
 from govreport.figures import Figure
-from govreport.pack import TemplatePack, load_pack
+from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack
 
 FORMAT = "govreport-draft"
 SCHEMA_VERSION = 1
@@ -39,7 +39,7 @@ class SectionDraft:
 class Draft:
     unit: str
     year: int
-    template: str = "fazhi-township"
+    template: str = DEFAULT_PACK
     title: str | None = None            # None: computed from the pack
     title_lines: list[str] | None = None  # clerk's own title line break
     recipient: str = ""                 # 主送机关, without the colon
@@ -113,7 +113,7 @@ class Draft:
         def figs(raw: dict | None) -> dict[str, Figure]:
             return {k: Figure.from_dict(k, v) for k, v in (raw or {}).items()}
         return cls(
-            unit=d["unit"], year=int(d["year"]), template=d.get("template", "fazhi-township"),
+            unit=d["unit"], year=int(d["year"]), template=d.get("template", DEFAULT_PACK),
             title=d.get("title"), title_lines=d.get("title_lines"),
             recipient=d.get("recipient", ""), signature=d.get("signature", ""),
             date=d.get("date"), closing=d.get("closing"), note=d.get("note", ""),
@@ -149,14 +149,18 @@ def default_sections(pack: TemplatePack) -> list[SectionDraft]:
             for s in pack.sections if s.in_new_draft]
 
 
-def new_draft(unit: str, year: int, pack: TemplatePack | None = None) -> Draft:
+def new_draft(unit: str, year: int, pack: TemplatePack | None = None, *,
+              require_unit: bool = True, **fields) -> Draft:
+    """A draft with the pack's default wording; `fields` set more of it (recipient, fonts …).
+    The wizard starts with no unit name yet (require_unit=False) and asks for it."""
     from govreport.normalize import remove_illegal
     pack = pack or load_pack()
     unit = remove_illegal(unit)[0].strip()
-    if not unit:
+    if require_unit and not unit:
         raise InputError("单位名称不能为空")
+    fields.setdefault("date", default_date(year).isoformat())
     return Draft(unit=unit, year=year, template=pack.id, sections=default_sections(pack),
-                 date=default_date(year).isoformat())
+                 **fields)
 
 
 # --- reading and writing ---------------------------------------------------------------

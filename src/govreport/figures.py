@@ -141,7 +141,7 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
                     f"“{ind.name}”统计表填的是{trim(given.value)}，按公式计算为{trim(computed)}，"
                     f"报告采用计算值",
                     quote=given.source or None,
-                    suggestion="核对统计表中的比率与分子、分母是否一致"))
+                    suggestion="核对统计表中的比率与分子、分母是否一致", indicator=ind.id))
             figs[ind.id] = Figure(ind.id, round(computed, 4),
                                   previous=prev_value if given is None else
                                   (given.previous if given.previous is not None else prev_value),
@@ -151,6 +151,6 @@ def resolve(indicators: IndicatorSet, base: dict[str, Figure],
                              + ("（上年）" if prev else "") for i, prev in missing)
             findings.append(Finding(
                 INFO, "figure-derived-inputs-missing",
-                f"“{ind.name}”无法计算：缺少{names}"))
+                f"“{ind.name}”无法计算：缺少{names}", indicator=ind.id))
     return FigureSet(figs, findings)
 

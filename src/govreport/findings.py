@@ -20,6 +20,8 @@ class Finding:
     block: int | None = None       # index of the block within the section
     quote: str | None = None       # short quote of the text concerned
     suggestion: str | None = None  # Chinese, what to do
+    indicator: str | None = None   # the indicator (figure) it is about, by id
+    field: str | None = None       # the draft field it is about: date, recipient, signature …
 
     @property
     def level_name(self) -> str:
@@ -27,6 +29,15 @@ class Finding:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def where(f: Finding, pack_id: str | None = None) -> str:
+    """Where a finding is, for people: the section's short name (全文 for none) and paragraph."""
+    from govreport.pack import DEFAULT_PACK, section_short_name
+    place = section_short_name(f.section, pack_id or DEFAULT_PACK)
+    if f.block is not None:
+        place += f"第{f.block + 1}段"
+    return place
 
 
 def needs_attention(findings: list[Finding]) -> bool:

@@ -197,7 +197,8 @@ def write_ledger(compiled, draft, path: Path | str) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "数据核对表"
-    title_row(ws, f"{draft.unit}{draft.year}年法治政府建设年度报告 数据核对表", len(HEADERS))
+    stem = load_pack(draft.template).output_stem(draft.unit, draft.year)
+    title_row(ws, f"{stem} 数据核对表", len(HEADERS))
     source = (draft.workbook or {}).get("path")
     ws.append([f"数据来源：{Path(source).name if source else '未导入统计表'}　"
                f"共引用数据{len(rows)}处；请逐项与统计表核对，在“核对”列打“√”"])

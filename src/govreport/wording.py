@@ -41,7 +41,8 @@ class RenderLog:
             WARNING, "figure-missing",
             f"缺少数据“{label}”，报告中留有{gap(label)}",
             section=self.section, block=self.block, quote=indicator_id,
-            suggestion="在统计表中补充该数据，或在向导中手工录入，或删改这句话"))
+            suggestion="在统计表中补充该数据，或在向导中手工录入，或删改这句话",
+            indicator=indicator_id))
         return gap(label)
 
 

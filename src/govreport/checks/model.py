@@ -123,9 +123,10 @@ class Emitter:
 
     def add(self, level: str, message: str, part: Part | None = None,
             para: Paragraph | None = None, quote: str | None = None,
-            suggestion: str | None = None, fix: Fix | None = None) -> None:
+            suggestion: str | None = None, fix: Fix | None = None, *,
+            indicator: str | None = None, field: str | None = None) -> None:
         f = Finding(level, self.code, message,
                     section=part.id if part else None,
                     block=para.block if para else None,
-                    quote=quote, suggestion=suggestion)
+                    quote=quote, suggestion=suggestion, indicator=indicator, field=field)
         self.results.append(CheckResult(f, fix, self.report.index_of(part)))

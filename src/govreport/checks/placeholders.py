@@ -29,7 +29,7 @@ def _spans(text: str, patterns) -> list[tuple[int, int]]:
 
 
 def _report_spans(emit: Emitter, where: str, text: str, part: Part | None,
-                  para: Paragraph | None) -> None:
+                  para: Paragraph | None, field: str | None = None) -> None:
     spans = _spans(text, emit.report.settings.placeholders)
     seen: dict[str, int] = {}
     first: dict[str, int] = {}
@@ -44,18 +44,26 @@ def _report_spans(emit: Emitter, where: str, text: str, part: Part | None,
         if gap:
             emit.add(ERROR, f"{where}缺少数据“{gap.group(1)}”，留有{key}{times}", part, para,
                      quote(text, a, a + len(key)),
-                     "在统计表中补充该数据，或在向导中手工录入，或删改这句话")
+                     "在统计表中补充该数据，或在向导中手工录入，或删改这句话",
+                     indicator=_indicator_named(emit.report.pack, gap.group(1)), field=field)
         else:
             emit.add(ERROR, f"{where}留有占位符“{key}”{times}", part, para,
-                     quote(text, a, a + len(key)), "换成实际的单位名称、年份或内容")
+                     quote(text, a, a + len(key)), "换成实际的单位名称、年份或内容", field=field)
+
+
+def _indicator_named(pack, label: str) -> str | None:
+    """The indicator a gap 【缺：名称】 or 【缺：名称（上年）】 stands for."""
+    name = label.removesuffix("（上年）")
+    return next((i.id for i in pack.indicators if i.name == name), None)
 
 
 @check("placeholder", "模板占位符")
 def placeholders(report: ReportText, emit: Emitter) -> None:
-    for label, text in (("标题中", report.title), ("主送机关中", report.recipient),
-                        ("署名中", report.signature)):
+    for label, field, text in (("标题中", "title", report.title),
+                               ("主送机关中", "recipient", report.recipient),
+                               ("署名中", "signature", report.signature)):
         if text:
-            _report_spans(emit, label, text, None, None)
+            _report_spans(emit, label, text, None, None, field)
     for part, para, text in texts(report):
         _report_spans(emit, "" if para else "标题中", text, part, para)
 

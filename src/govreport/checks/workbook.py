@@ -116,4 +116,5 @@ def figure_mismatch(report: ReportText, emit: Emitter) -> None:
                          f"“{m.indicator.name}”文中写的是{m.text}，统计表是"
                          f"{trim(fig.value, 2)}{unit}{source}",
                          part, para, quote(para.text, m.start, m.end),
-                         f"核对后改为{trim(fig.value, 2)}{unit}，或更正统计表")
+                         f"核对后改为{trim(fig.value, 2)}{unit}，或更正统计表",
+                         indicator=m.indicator.id)

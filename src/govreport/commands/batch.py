@@ -10,6 +10,7 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def register(sub) -> None:
+    from govreport.pack import DEFAULT_PACK
     p = sub.add_parser(
         "batch", help="按全县统计表为每个单位生成报告",
         description="由全县统计表（每列一个单位，或每个单位一张工作表）为每个单位生成报告，"
@@ -21,7 +22,7 @@ def register(sub) -> None:
     p.add_argument("--draft", metavar="通用草稿.json",
                    help="通用草稿：各单位沿用其文字，草稿中的单位名称换成各单位的名称"
                         "（文字中可用 {{ unit_name }}、{{ year }}）")
-    p.add_argument("--template", metavar="模板", help="模板编号（无通用草稿时使用，默认 fazhi-township）")
+    p.add_argument("--template", metavar="模板", help=f"模板编号（无通用草稿时使用，默认 {DEFAULT_PACK}）")
     p.add_argument("--disable", metavar="检查编号,…",
                    help="不运行的审校检查（编号见 govreport check --list），如 length,stale-phrase")
     p.add_argument("--data-table", action="store_true",

@@ -17,6 +17,7 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def register(sub) -> None:
+    from govreport.pack import DEFAULT_PACK
     c = sub.add_parser(
         "check", help="审校报告：占位符、结构、序号、年份、数据、过时提法、标点、篇幅",
         description="检查草稿（.json）、Word 报告（.docx）或文本（.txt）；给出文件夹时逐个检查其中的报告"
@@ -26,7 +27,7 @@ def register(sub) -> None:
     c.add_argument("--data", metavar="统计表.xlsx", help="统计表：核对文中的数字是否与表中一致")
     c.add_argument("--year", type=year_arg, metavar="年度",
                    help="报告年度（默认取自草稿、标题或成文日期）")
-    c.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    c.add_argument("--template", metavar="模板", help=f"模板编号（默认 {DEFAULT_PACK}）")
     c.add_argument("--disable", metavar="编号,编号", help="不做的检查项，如 length,punctuation")
     c.add_argument("--json", action="store_true", help="以 JSON 输出结果（供其他程序使用）")
     c.add_argument("--list", action="store_true", help="列出全部检查项及其编号")

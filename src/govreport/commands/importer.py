@@ -14,19 +14,20 @@ DESCRIPTION = (
 
 
 def register(sub) -> None:
+    from govreport.pack import DEFAULT_PACK
     p = sub.add_parser("import", help=HELP, description=DESCRIPTION)
     p.add_argument("source", metavar="去年报告", help="去年报告的 .docx 或 .txt 文件")
     p.add_argument("-o", "--output", required=True, metavar="草稿.json", help="生成的草稿文件")
     p.add_argument("--year", type=year_arg, metavar="年度",
                    help="新报告的年度（默认：去年报告的年度加一）")
     p.add_argument("--unit", metavar="单位", help="单位名称（默认：从去年报告的标题或署名判断）")
-    p.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    p.add_argument("--template", metavar="模板", help=f"模板编号（默认 {DEFAULT_PACK}）")
     p.add_argument("--roll-forward", action="store_true",
                    help="应用年份顺延（年份、成文日期、模板占位符、原单位名称）；不加时只列出")
 
 
 def _cmd_import(args) -> int:
-    from govreport import draft as draft_mod
+    from govreport.app.session import DraftSession
     from govreport.cli import EXIT_FINDINGS, EXIT_OK, print_findings
     from govreport.findings import needs_attention
     from govreport.importer import import_file, report_lines
@@ -41,10 +42,10 @@ def _cmd_import(args) -> int:
     pack = load_pack(args.template) if args.template else load_pack()
     result = import_file(src, year=args.year, unit=args.unit, pack=pack,
                          roll_forward=args.roll_forward)
-    draft_mod.save(result.draft, out)
+    DraftSession.adopt(result.draft).save(out)
     for line in report_lines(result.report, pack):
         print(line)
-    print_findings(result.report.findings)
+    print_findings(result.report.findings, pack_id=pack.id)
     d = result.draft
     print(f"已生成草稿：{out}（{d.unit}，{d.year}年度）")
     return EXIT_FINDINGS if needs_attention(result.report.findings) else EXIT_OK

@@ -18,13 +18,14 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def register(sub) -> None:
+    from govreport.pack import DEFAULT_PACK
     t = sub.add_parser("stats-template", help="生成空白统计表（.xlsx）",
                        description="按模板的指标生成一份待填写的统计表：按主题分组，"
                                    "列为 指标|单位|本年|上年|口径说明，附填表说明。")
     t.add_argument("-o", "--output", required=True, metavar="统计表.xlsx", help="输出文件")
     t.add_argument("--year", type=year_arg, metavar="年度", help="报告年度（默认：上一年）")
     t.add_argument("--unit", metavar="单位", default="", help="写在表头标题中的单位名称，如 清溪镇")
-    t.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    t.add_argument("--template", metavar="模板", help=f"模板编号（默认 {DEFAULT_PACK}）")
 
     s = sub.add_parser("stats", help="查看统计表的读取结果",
                        description="统计表相关操作。")
@@ -37,18 +38,18 @@ def register(sub) -> None:
                       help="哪一年作为“本年”（默认：表头中最新的年份）")
     show.add_argument("--json", action="store_true", help="以 JSON 输出（格式见 docs/statistics.md）")
     show.add_argument("--draft", metavar="草稿.json", help="使用草稿中为指标指定的单元格")
-    show.add_argument("--template", metavar="模板", help="模板编号（默认 fazhi-township）")
+    show.add_argument("--template", metavar="模板", help=f"模板编号（默认 {DEFAULT_PACK}）")
     s.set_defaults(_stats_parser=s)
 
 
 def _cmd_template(args) -> int:
     from govreport.draft import default_year
-    from govreport.pack import load_pack
+    from govreport.pack import DEFAULT_PACK, load_pack
     from govreport.statistics.template import write_template
     out = Path(args.output)
     if out.suffix.lower() != ".xlsx":
         raise InputError(f"统计表文件“{out.name}”应以 .xlsx 结尾", path=out)
-    pack = load_pack(args.template or "fazhi-township")
+    pack = load_pack(args.template or DEFAULT_PACK)
     year = args.year or default_year()
     write_template(pack.indicators, out, year, args.unit or "")
     n = sum(1 for i in pack.indicators if not i.derived)
@@ -60,18 +61,18 @@ def _cmd_stats(args) -> int:
     if args.stats_command != "show":
         args._stats_parser.print_help()
         return 2
-    from govreport.pack import load_pack
+    from govreport.pack import DEFAULT_PACK, load_pack
     from govreport.statistics import import_workbook
     from govreport.statistics.summary import render_text, summarise
     bindings: dict[str, str] = {}
     template = args.template
     year = args.year
     if args.draft:
-        from govreport import draft as draft_mod
-        d = draft_mod.load(args.draft)
+        from govreport.app.session import DraftSession
+        d = DraftSession.open(args.draft).draft
         bindings = dict(d.bindings)
         template = template or d.template
-    pack = load_pack(template or "fazhi-township")
+    pack = load_pack(template or DEFAULT_PACK)
     result = import_workbook(Path(args.workbook), pack.indicators, year=year, bindings=bindings)
     summary = summarise(result, pack.indicators)
     if args.json:

@@ -35,7 +35,7 @@ def create_app(argv: list[str] | None = None, *, defer: bool = False):
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("govreport")
-    app.setApplicationDisplayName("法治政府建设年度报告")
+    app.setApplicationDisplayName("govreport")      # the pack's report name once it is read
     app.setOrganizationName("govreport")
     style.apply_app_font(app)
     if not defer:

@@ -1,7 +1,7 @@
 """The figures page's data: one row per indicator, and the workbook rows nothing matched.
 
-Plain data for a Qt table model; built from the resolved figures, the last import's matches,
-the clerk's bindings and typed values.
+Plain data for a Qt table model; built from the resolved figures, the match details the draft
+keeps from its workbook import (govreport.app.workbooks), the clerk's bindings and typed values.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from govreport import numfmt
 if TYPE_CHECKING:
     from govreport.figures import Figure, FigureSet
     from govreport.indicators import IndicatorSet
-    from govreport.statistics.reader import Match, Unmatched
+    from govreport.app.workbooks import FigureMatch, UnmatchedRow
 
 HOW_LABELS = {
     "exact": "名称一致", "synonym": "同义名称", "normalised": "近似名称", "bound": "指定单元格",
@@ -59,7 +59,7 @@ def format_value(value: float | None, kind: str) -> str:
     return "" if value is None else numfmt.plain(value, kind)
 
 
-def rows(indicators: "IndicatorSet", figures: "FigureSet", matches: "dict[str, Match] | None",
+def rows(indicators: "IndicatorSet", figures: "FigureSet", matches: "dict[str, FigureMatch] | None",
          overrides: "dict[str, Figure]", bindings: dict[str, str]) -> list[FigureRow]:
     from govreport.figures import SOURCE_FORMULA
     out = []
@@ -88,7 +88,8 @@ def rows(indicators: "IndicatorSet", figures: "FigureSet", matches: "dict[str, M
     return out
 
 
-def unmatched_rows(unmatched: "list[Unmatched]", bindings: dict[str, str]) -> "list[Unmatched]":
+def unmatched_rows(unmatched: "list[UnmatchedRow]", bindings: dict[str, str]
+                   ) -> "list[UnmatchedRow]":
     """Workbook rows no indicator took, without the cells the clerk has since bound."""
     bound = {normalise_cell(b) for b in bindings.values()}
     return [u for u in unmatched if normalise_cell(f"{u.sheet}!{u.cell}") not in bound]

@@ -1,4 +1,4 @@
-"""Where files go: the report beside the draft, a free name when the target is locked."""
+"""Where files go: names from the pack, a free name when the target is locked."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,26 +6,21 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from govreport.draft import Draft
+    from govreport.pack import TemplatePack
 
 
-def report_name(draft: "Draft") -> str:
-    from govreport.service import default_output_name
+def report_name(draft: "Draft", pack: "TemplatePack") -> str:
+    """'清溪镇2024年法治政府建设年度报告.docx'; just the report's name while the unit is empty."""
     if not draft.unit.strip():
-        return "法治政府建设年度报告.docx"
-    return default_output_name(draft)
+        return f"{pack.report_name}.docx"
+    return pack.output_stem(draft.unit.strip(), draft.year) + ".docx"
 
 
-def draft_name(draft: "Draft") -> str:
+def draft_name(draft: "Draft", pack: "TemplatePack") -> str:
     unit = draft.unit.strip()
     if not unit:
         return "报告草稿.json"
-    return f"{unit}{draft.year}年法治政府建设年度报告（草稿）.json"
-
-
-def default_report_path(draft: "Draft", draft_path: Path | None, fallback_dir: Path) -> Path:
-    """<单位><年度>年法治政府建设年度报告.docx beside the draft, else in the fallback folder."""
-    folder = Path(draft_path).parent if draft_path else Path(fallback_dir)
-    return folder / report_name(draft)
+    return f"{pack.output_stem(unit, draft.year)}（草稿）.json"
 
 
 def alternative_path(path: Path) -> Path:

@@ -1,5 +1,6 @@
-"""The main window: a QWizard whose pages follow the report, a side list to jump between them,
-and the passive view the presenter drives (saving, autosave, recovery, prompts)."""
+"""The main window: a QWizard whose pages follow the report (one per section of the draft's
+pack), and the passive view the presenter drives. The side list (sidelist.py) and the actions
+on drafts that ask first (draftactions.py: new, open, save, import, recovery) are mixed in."""
 from __future__ import annotations
 
 import base64
@@ -7,13 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout,
-                               QWidget, QWizard)
+from PySide6.QtWidgets import QWizard
 
 # Before the first paint this module touches no Qt enum namespace (PySide builds Python enums
 # on first use: `Qt` alone costs ~25 ms); Qt, dialogs and the other pages load right after.
 from govreport.gui import crash, dialogs, style
 from govreport.gui.crash import guarded
+from govreport.gui.draftactions import DraftActions
+from govreport.gui.lazyrunner import LazyRunner
+from govreport.gui.sidelist import ROLE, SideList
+from govreport.gui.pages import ID_BASIC, ID_CHECK, ID_FIGURES, ID_GENERATE, ID_SECTION0, ID_START
 from govreport.gui.presenter import (PAGE_BASIC, PAGE_CHECK, PAGE_FIGURES, PAGE_GENERATE,
                                      PAGE_SECTION, PAGE_START, WizardPresenter)
 from govreport.gui.settings import Settings, settings as app_settings
@@ -21,43 +25,17 @@ from govreport.gui.settings import Settings, settings as app_settings
 if TYPE_CHECKING:
     from govreport.gui.records import Target
 
-ID_START, ID_BASIC, ID_FIGURES = 0, 1, 2
-ID_SECTION0 = 10
-ID_CHECK, ID_GENERATE = 90, 100
-DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
-REPORT_FILTER = "去年的报告 (*.docx *.txt);;所有文件 (*)"
 DEFAULT_SIZE = (1100, 760)
-ROLE = 256          # Qt.UserRole, spelled as a number so the first page needs no Qt namespace
 
 
-class _Runner:
-    """The window's QtRunner, made when the first job starts: workers.py (QObject subclasses
-    with signals, the thread pool) is not needed for the first page."""
-
-    def __init__(self, busy, parent):
-        self._busy, self._parent, self._runner = busy, parent, None
-
-    def run(self, job, on_done, on_error, message: str | None = None) -> None:
-        if self._runner is None:
-            from govreport.gui.workers import QtRunner
-            self._runner = QtRunner(self._busy, self._parent)
-        self._runner.run(job, on_done, on_error, message)
-
-    def active(self) -> bool:
-        return self._runner is not None and self._runner.active()
-
-    def wait(self) -> bool:
-        return self._runner is None or self._runner.wait()
-
-
-class ReportWizard(QWizard):
+class ReportWizard(DraftActions, SideList, QWizard):
     first_painted = Signal()
 
     def __init__(self, settings: Settings | None = None, runner=None,
                  autosave_folder: Path | None = None):
         super().__init__()
         self.settings = settings or app_settings()
-        self.runner = runner or _Runner(self.busy, self)
+        self.runner = runner or LazyRunner(self.busy, self)
         self.presenter = WizardPresenter(self, self.runner, self.settings,
                                          autosave_folder=autosave_folder)
         self._painted = False
@@ -77,6 +55,7 @@ class ReportWizard(QWizard):
         self.setMinimumSize(760, 560)
 
         self._section_ids: dict[str, int] = {}
+        self._sections_of = ""             # the pack the section pages were made from
         self._complete = False
         from govreport.gui.pages.start import StartPage
         self.setPage(ID_START, StartPage(self))
@@ -111,12 +90,9 @@ class ReportWizard(QWizard):
         from govreport.gui.pages.check import CheckPage
         from govreport.gui.pages.figures import FiguresPage
         from govreport.gui.pages.generate import GeneratePage
-        from govreport.gui.pages.section import SectionPage
         self.setPage(ID_BASIC, BasicPage(self))
         self.setPage(ID_FIGURES, FiguresPage(self))
-        for i, spec in enumerate(self.presenter.section_specs()):
-            self.setPage(ID_SECTION0 + i, SectionPage(self, spec))
-            self._section_ids[spec.id] = ID_SECTION0 + i
+        self._make_section_pages()
         self.setPage(ID_CHECK, CheckPage(self))
         self.setPage(ID_GENERATE, GeneratePage(self))
         for keys, slot in ((QKeySequence.Save, self.save_draft),
@@ -130,56 +106,31 @@ class ReportWizard(QWizard):
         self.nav.setFocusPolicy(Qt.NoFocus)
         self._fill_nav()
 
+    def _make_section_pages(self) -> None:
+        """One page per section of the draft's pack; made again when a draft of another pack
+        is opened."""
+        from govreport.gui.pages.section import SectionPage
+        pack = self.presenter.pack
+        if pack.id == self._sections_of:
+            return
+        for pid in self._section_ids.values():
+            page = self.page(pid)
+            self.removePage(pid)
+            page.deleteLater()
+        self._section_ids = {}
+        for i, spec in enumerate(pack.sections):
+            self.setPage(ID_SECTION0 + i, SectionPage(self, spec))
+            self._section_ids[spec.id] = ID_SECTION0 + i
+        self._sections_of = pack.id
+
     def _schedule_rest(self) -> None:
         if self.build_after_paint:
             QTimer.singleShot(0, guarded(self.ensure_pages))
-
-    def ensure_section_pages(self) -> None:
-        self.ensure_pages()
 
     @property
     def section_ids(self) -> dict[str, int]:
         self.ensure_pages()
         return self._section_ids
-
-    def _build_side(self) -> None:
-        side = QWidget()
-        lay = QVBoxLayout(side)
-        lay.setContentsMargins(0, 0, 8, 0)
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        fm = self.nav.fontMetrics()
-        self.nav.setFixedWidth(fm.horizontalAdvance("10. 第一责任人履职") + fm.height() * 2)
-        self.nav.itemClicked.connect(guarded(lambda item: self.goto(item.data(ROLE))))
-        lay.addWidget(self.nav, 1)
-        self.busy_label = QLabel()
-        self.busy_label.setWordWrap(True)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(fm.height() // 2 + 4)
-        self.busy_label.hide()
-        self.busy_bar.hide()
-        self.notice = QLabel()
-        self.notice.setObjectName("hint")
-        self.notice.setWordWrap(True)
-        self.notice.setFixedWidth(self.nav.width())
-        self.busy_label.setFixedWidth(self.nav.width())
-        lay.addWidget(self.busy_label)
-        lay.addWidget(self.busy_bar)
-        lay.addWidget(self.notice)
-        self._side = side          # PySide does not hand ownership to QWizard here
-        self.setSideWidget(side)
-
-    def _fill_nav(self) -> None:
-        self.nav.clear()
-        for n, pid in enumerate(self.pageIds(), start=1):
-            item = QListWidgetItem(f"{n}. {self.page(pid).title()}")
-            item.setData(ROLE, pid)
-            self.nav.addItem(item)
-            if pid == self.currentId():
-                self.nav.setCurrentItem(item)
-        self._update_nav()
 
     # === navigation ========================================================================
     def page_for(self, target: Target) -> int:
@@ -226,22 +177,6 @@ class ReportWizard(QWizard):
                 self.nav.setCurrentItem(item)
         self._update_nav()
 
-    def _update_nav(self) -> None:
-        if not self._complete:
-            return
-        from PySide6.QtCore import Qt
-        has = self.presenter.has_draft
-        for i in range(self.nav.count()):
-            item = self.nav.item(i)
-            pid = item.data(ROLE)
-            enabled = has or pid == ID_START
-            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable if enabled else Qt.NoItemFlags)
-            page = self.page(pid)
-            if hasattr(page, "section_id") and has and not self.presenter.section_included(page.section_id):
-                item.setForeground(Qt.gray)
-            else:
-                item.setData(Qt.ForegroundRole, None)
-
     def nextId(self) -> int:
         if self.currentId() == ID_START:
             return ID_BASIC          # also before the other pages exist (the first paint)
@@ -250,6 +185,9 @@ class ReportWizard(QWizard):
     # === View protocol (the presenter calls these) =========================================
     def draft_loaded(self) -> None:
         self.ensure_pages()
+        if self.presenter.pack.id != self._sections_of:
+            self._make_section_pages()
+            self._fill_nav()
         for pid in self.pageIds():
             page = self.page(pid)
             page.stale = True
@@ -297,25 +235,10 @@ class ReportWizard(QWizard):
         self.notice.setText(message)
         self._notice_timer.start(15000)
 
-    def workbook_loaded(self, path: Path, warnings: list[str]) -> None:
-        page = self.page(ID_FIGURES)
-        if page.built:
-            page.show_warnings(warnings)
+    def workbook_loaded(self, path: Path) -> None:
+        # its notes are the figures page's to show (from the draft, like every other figure)
         self.notify(f"已读入统计表“{path.name}”")
         self._update_nav()
-
-    def workbook_year_differs(self, path: Path, workbook_year: int) -> None:
-        year = self.presenter.draft.year
-        answer = dialogs.ask(
-            self, "统计表的年度与报告年度不同",
-            f"统计表“{path.name}”是{workbook_year}年的数据，报告年度是{year}年。",
-            [("switch", f"报告年度改为{workbook_year}年"), ("keep", f"保持{year}年")], "switch",
-            icon="question",
-            detail=f"保持{year}年时，统计表中没有{year}年的数据列的表格不会读取。")
-        if answer == "switch":
-            self.presenter.use_workbook_year(path, workbook_year)
-        else:
-            self.presenter.keep_year(path, workbook_year)
 
     def report_generated(self, result, demo: bool, levels) -> None:
         if demo:
@@ -329,31 +252,21 @@ class ReportWizard(QWizard):
             page.show_result(result, levels)
         self.notify(f"已生成报告“{Path(result.path).name}”")
 
-    def output_locked(self, path: Path, suggestion: Path, message: str) -> None:
-        self._generation_done()
-        answer = dialogs.ask(
-            self, "无法保存报告", message,
-            [("other", "另存为其他文件名…"), ("retry", "关闭文件后重试"), ("cancel", "取消")],
-            "other", icon="warning",
-            detail=f"原来的文件没有改动。可以另存为“{suggestion.name}”。")
-        if answer == "other":
-            target = dialogs.save_file(self, "报告另存为", suggestion, "Word 文档 (*.docx)")
-            if target:
-                self._start_generation(target)
-        elif answer == "retry":
-            self._start_generation(path)
-
-    def _start_generation(self, path: Path) -> None:
-        page = self.page(ID_GENERATE)
-        if page.built:
-            page.set_running(True)
-            page.path.setText(str(path))
-        self.presenter.generate(path)
-
     def _generation_done(self) -> None:
         page = self.page(ID_GENERATE)
         if page is not None and page.built and not self.runner_active():
             page.set_running(False)
+
+    def draft_changed_elsewhere(self) -> None:
+        """A one-click fix edited the draft: pages show the new text when next visited."""
+        for pid in self.pageIds():
+            self.page(pid).stale = True
+
+    def fonts_checked(self) -> None:
+        """The font check is done: 基本信息 marks the profiles (and shows a preselected one)."""
+        page = self.page(ID_BASIC)
+        if page is not None and page.built:
+            page.show_fonts()
 
     def runner_active(self) -> bool:
         return bool(getattr(self.runner, "active", lambda: False)())
@@ -370,180 +283,34 @@ class ReportWizard(QWizard):
         finally:
             QApplication.restoreOverrideCursor()
 
-    # === drafts ============================================================================
-    def start_folder(self) -> Path:
-        from govreport.gui import locations
-        last = self.settings["last_folder"]
-        return Path(last) if last and Path(last).is_dir() else locations.documents_dir()
-
-    def confirm_discard(self, what: str = "继续") -> bool:
-        """Unsaved changes: save, don't save, or cancel. True when it is fine to go on."""
-        if not (self.presenter.has_draft and self.presenter.dirty):
-            return True
-        answer = dialogs.ask(self, "草稿尚未保存", "当前草稿有未保存的修改，要先保存吗？",
-                             [("save", "保存"), ("discard", "不保存"), ("cancel", "取消")], "save",
-                             icon="warning", detail=f"选择“不保存”将丢弃这些修改后{what}。")
-        if answer == "save":
-            return self.save_draft()
-        if answer == "discard":
-            self.presenter.discard_changes()
-            return True
-        return False
-
-    def new_draft(self) -> None:
-        if not self.confirm_discard("新建"):
-            return
-        self.presenter.new_draft()
-        self.goto(ID_BASIC)
-
-    def open_draft_dialog(self) -> None:
-        if not self.confirm_discard("打开其他草稿"):
-            return
-        path = dialogs.open_file(self, "打开草稿", self.start_folder(), DRAFT_FILTER)
-        if path:
-            self._open(path)
-
-    def open_draft(self, path: Path | str) -> None:
-        if not self.confirm_discard("打开其他草稿"):
-            return
-        self._open(Path(path))
-
-    def _open(self, path: Path) -> None:
-        self.presenter.autosaver.clear()
-        self.presenter.open_draft(path)
-        self.goto(ID_BASIC)
-
-    def import_report_dialog(self) -> None:
-        if not self.presenter.importer_available():
-            return
-        if not self.confirm_discard("导入"):
-            return
-        how = dialogs.ask(self, "从去年的报告开始",
-                          "去年的报告在哪里？",
-                          [("file", "Word 或文本文件…"), ("paste", "粘贴文字…"), ("cancel", "取消")],
-                          "file", detail="可以是本单位去年的报告，也可以是从政府网站复制的其他单位的报告。"
-                                         "导入后会显示每部分的去向，再询问是否顺延年份。")
-        if how == "file":
-            path = dialogs.open_file(self, "选择去年的报告", self.start_folder(), REPORT_FILTER)
-            if path:
-                self.presenter.import_report(path=path)
-        elif how == "paste":
-            text = dialogs.multiline_input(self, "粘贴去年的报告",
-                                           "把去年报告的全文粘贴在下面（网页上的杂项会自动去掉）：")
-            if text and text.strip():
-                self.presenter.import_report(text=text)
-
-    def import_done(self, result) -> None:
-        """Show what the import did; apply the year roll-forward only if the clerk agrees."""
-        lines = self.presenter.import_summary(result)
-        n = self.presenter.roll_forward_count(result)
-        buttons = [("roll", f"导入并顺延年份（{n}处）"), ("plain", "导入，不顺延"), ("cancel", "取消")] \
-            if n else [("plain", "导入"), ("cancel", "取消")]
-        answer = dialogs.ask(self, "导入去年的报告",
-                             f"已读取“{result.report.source_name}”，"
-                             f"新草稿为{result.draft.unit}{result.draft.year}年度。",
-                             buttons, buttons[0][0], icon="info", detail="\n".join(lines))
-        if answer in ("roll", "plain"):
-            self.presenter.accept_import(result, roll_forward=answer == "roll")
-            self.goto(ID_BASIC)
-
-    def draft_changed_elsewhere(self) -> None:
-        """A one-click fix edited the draft: pages show the new text when next visited."""
-        for pid in self.pageIds():
-            self.page(pid).stale = True
-
-    def fonts_checked(self) -> None:
-        """The font check is done: 基本信息 marks the profiles (and shows a preselected one)."""
-        page = self.page(ID_BASIC)
-        if page is not None and page.built:
-            page.show_fonts()
-
-    def build_demo_dialog(self) -> None:
-        target = dialogs.save_file(self, "示例报告保存为", self.presenter.demo_report_path(),
-                                   "Word 文档 (*.docx)")
-        if target:
-            self.presenter.build_demo(target)
-        self._first_run_done()
-
-    def save_sample_dialog(self) -> None:
-        from govreport import paths
-        target = dialogs.save_file(self, "示例统计表保存为",
-                                   self.start_folder() / paths.sample_workbook().name,
-                                   "Excel 统计表 (*.xlsx)")
-        if target:
-            saved = self.presenter.save_sample_workbook(target)
-            self.notify(f"示例统计表已保存：{saved.name}")
-        self._first_run_done()
-
-    def try_demo(self) -> None:
-        if not self.confirm_discard("打开示例"):
-            return
-        self.presenter.load_demo()
-        self._first_run_done()
-        self.goto(ID_BASIC)
-
-    def _first_run_done(self) -> None:
-        if not self.settings["first_run_done"]:
-            self.settings["first_run_done"] = True
-
-    def save_draft(self, save_as: bool = False) -> bool:
-        p = self.presenter
-        if not p.has_draft:
-            return False
-        path = p.draft_path
-        if path is None or save_as:
-            path = dialogs.save_file(self, "保存草稿", p.suggested_draft_path(), DRAFT_FILTER)
-            if not path:
-                return False
-        saved = p.save(path)
-        self.update_caption()
-        self.notify(f"草稿已保存：{saved.name}")
-        page = self.page(ID_GENERATE)
-        if page.built:
-            page.refresh_hint()
-        return True
-
-    def autosave_now(self) -> None:
-        self.presenter.autosave()
-
-    def _custom_button(self, which: int) -> None:
-        if which == QWizard.CustomButton1:
+    def _custom_button(self, which) -> None:
+        # PySide6 6.x passes an int, which no longer equals the WizardButton enum member
+        if int(getattr(which, "value", which)) == QWizard.CustomButton1.value:
             self.save_draft()
 
     def update_caption(self) -> None:
+        name = self.presenter.report_name() or "govreport"
         if not self.presenter.has_draft:
-            self.setWindowTitle("法治政府建设年度报告")
+            self.setWindowTitle(name)
             return
-        self.setWindowTitle(f"{self.presenter.caption()}[*] — 法治政府建设年度报告")
+        self.setWindowTitle(f"{self.presenter.caption()}[*] — {name}")
+
+    def pack_ready(self) -> None:
+        """The pack is read (after the first paint): texts that name the report can say it."""
+        from PySide6.QtWidgets import QApplication
+        QApplication.setApplicationDisplayName(self.presenter.report_name())
+        self.update_caption()
+        page = self.currentPage()
+        if page is not None and page.key == "start":
+            page.refresh()
 
     # === start-up and closing ==============================================================
     def after_show(self) -> None:
         """Once the first page is on screen: check this PC's fonts and warm up the core in the
         background, then offer recovery."""
-        import importlib
-        self.presenter.check_fonts()
-        self.runner.run(lambda: importlib.import_module("govreport.service"),
-                        lambda _m: None, lambda _e: None)
+        self.presenter.basic.check_fonts()
+        self.presenter.warm_up()
         self.offer_recovery()
-
-    def offer_recovery(self) -> bool:
-        recs = self.presenter.recoveries()
-        if not recs:
-            return False
-        rec = recs[0]
-        more = f"\n另有{len(recs) - 1}份更早的自动保存。" if len(recs) > 1 else ""
-        answer = dialogs.ask(
-            self, "恢复未保存的草稿？",
-            "上次没有正常关闭，发现一份未保存的草稿：\n" + rec.description + more,
-            [("recover", "恢复草稿"), ("discard", "不恢复"), ("later", "以后再说")], "recover",
-            detail="选择“不恢复”将删除这份自动保存。")
-        if answer == "recover":
-            self.presenter.recover(rec)
-            self.goto(ID_BASIC)
-            return True
-        if answer == "discard":
-            self.presenter.discard_recoveries(recs)
-        return False
 
     def restore_size(self) -> None:
         raw = self.settings["window_geometry"]

@@ -15,7 +15,7 @@ class Page(QWizardPage):
     def __init__(self, wizard: "ReportWizard", title: str, subtitle: str = ""):
         super().__init__()
         self.wizard_window = wizard
-        self.presenter = wizard.presenter
+        self.presenter = getattr(wizard.presenter, self.key)   # this page's presenter
         self.setTitle(title)
         if subtitle:
             self.setSubTitle(subtitle)

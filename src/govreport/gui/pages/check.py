@@ -74,7 +74,7 @@ class CheckPage(Page):
     def refresh(self) -> None:
         if not self.presenter.has_draft:
             return
-        self.items = self.presenter.check()
+        self.items = self.presenter.items()
         self.tree.clear()
         counts = {"error": 0, "warning": 0, "info": 0}
         for i, item in enumerate(self.items):

@@ -150,6 +150,7 @@ class FiguresPage(Page):
             for c, v in enumerate((u.sheet, u.cell, u.label, "" if u.value is None else str(u.value))):
                 self.unmatched.setItem(r, c, QTableWidgetItem(v))
         self.unmatched.resizeColumnsToContents()
+        self.show_warnings(p.notes())
         if current:
             self.select_indicator(current)
         self._update_buttons()
@@ -204,8 +205,8 @@ class FiguresPage(Page):
 
     def save_blank_workbook(self) -> None:
         p = self.presenter
-        name = f"{p.draft.unit or '本单位'}{p.draft.year}年法治政府建设统计表.xlsx"
-        path = dialogs.save_file(self, "空白统计表保存为", self.wizard_window.start_folder() / name,
+        path = dialogs.save_file(self, "空白统计表保存为",
+                                 self.wizard_window.start_folder() / p.blank_workbook_name(),
                                  WORKBOOK_FILTER)
         if path:
             saved = p.save_blank_workbook(path)

@@ -118,9 +118,8 @@ class GeneratePage(Page):
         from govreport.findings import ERROR, WARNING
         errors, warnings = levels.get(ERROR, 0), levels.get(WARNING, 0)
         text = f"已生成：{result.path}"
-        if self.presenter.settings["write_ledger"] and \
-                (ledger := self.presenter.ledger_of(result.path)) is not None:
-            text += f"\n数据核对表：{ledger.name}（与报告在同一文件夹）"
+        if result.ledger is not None:
+            text += f"\n数据核对表：{result.ledger.name}（与报告在同一文件夹）"
         counts = "、".join(f"{name} {n} 条" for name, n in (("错误", errors), ("警告", warnings)) if n)
         if counts:
             text += f"\n注意：还有{counts}，可回到“检查”页查看。"

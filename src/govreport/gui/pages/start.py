@@ -15,7 +15,7 @@ class StartPage(Page):
     key = "start"
 
     def __init__(self, wizard):
-        super().__init__(wizard, "开始", "新建一份法治政府建设年度报告，或接着写保存过的草稿。")
+        super().__init__(wizard, "开始", "新建一份报告，或接着写保存过的草稿。")
         self.build()
         self.built = True
 
@@ -82,7 +82,10 @@ class StartPage(Page):
     def refresh(self) -> None:
         p = self.presenter
         first = not p.settings["first_run_done"]
-        self.welcome_title.setText("欢迎使用法治政府建设年度报告写作工具" if first else "示例")
+        name = p.report_name()          # "" until the pack is read, after the first paint
+        self.welcome_title.setText(f"欢迎使用{name or '年度报告'}写作工具" if first else "示例")
+        if name:
+            self.setSubTitle(f"新建一份{name}，或接着写保存过的草稿。")
         available = p.importer_available()
         self.import_button.setEnabled(available)
         self.import_note.setText("" if available else

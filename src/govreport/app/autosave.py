@@ -3,7 +3,7 @@
 Each wizard session writes its own autosave file (the draft plus where it was saved, if
 anywhere). A clean save or an explicit "don't save" removes it; a crash or a power cut leaves
 it behind, and the next start offers it back ("恢复未保存的草稿？").
-The presenter creates its Autosaver before the first page is shown, so this module imports
+The wizard creates its Autosaver before the first page is shown, so this module imports
 nothing that the first page does not need.
 """
 from __future__ import annotations

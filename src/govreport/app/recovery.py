@@ -1,4 +1,4 @@
-"""Recovery after a crash: the autosaves (session.py) that a session left behind.
+"""Recovery after a crash: the autosaves (autosave.py) that a session left behind.
 
 The next start offers the newest back ("恢复未保存的草稿？"); this runs after the first page
 is shown.
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govreport.gui.session import AUTOSAVE_FORMAT, SUFFIX
+from govreport.app.autosave import AUTOSAVE_FORMAT, SUFFIX
 
 if TYPE_CHECKING:
     from govreport.draft import Draft

@@ -1,0 +1,91 @@
+"""开始 page: new, recent drafts, last year's report, the example."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+from govreport.gui import locations, outputs
+from govreport.gui.presenters.base import PagePresenter
+
+
+class StartPresenter(PagePresenter):
+    def new_draft(self) -> None:
+        self.wizard.new_draft()
+
+    def caption(self) -> str:
+        return self.wizard.caption()
+
+    def report_name(self) -> str:
+        return self.wizard.report_name()
+
+    def recent_drafts(self) -> list[tuple[Path, bool]]:
+        return [(Path(p), Path(p).is_file()) for p in self.settings["recent_drafts"]]
+
+    @staticmethod
+    def importer_available() -> bool:
+        try:
+            return importlib.util.find_spec("govreport.importer") is not None
+        except (ImportError, ValueError):
+            return False
+
+    # --- last year's report ------------------------------------------------------------------
+    def import_report(self, path: Path | str | None = None, text: str | None = None) -> None:
+        """Start from last year's report (a .docx/.txt file, or pasted text), off the UI thread.
+
+        The importer proposes a year roll-forward; the view shows what the import did and asks
+        before it is applied (view.import_done)."""
+        unit = self.settings["default_unit"].strip() or None
+        pack = self.pack
+
+        def job():
+            importer = importlib.import_module("govreport.importer")
+            if path is not None:
+                return importer.import_file(Path(path), unit=unit, pack=pack)
+            return importer.import_text(text or "", unit=unit, pack=pack)
+
+        self.runner.run(job, self.view.import_done, self.wizard.job_failed,
+                        "正在导入去年的报告……")
+
+    def import_summary(self, result) -> list[str]:
+        importer = importlib.import_module("govreport.importer")
+        return importer.report_lines(result.report, self.pack)
+
+    @staticmethod
+    def roll_forward_count(result) -> int:
+        return sum(1 for p in result.report.proposals if p.auto and not p.applied)
+
+    def accept_import(self, result, roll_forward: bool) -> None:
+        """Take the imported draft (after the clerk saw the summary), rolled forward if asked."""
+        from govreport.app.session import DraftSession
+        if roll_forward:
+            importer = importlib.import_module("govreport.importer")
+            importer.apply_replacements(result.draft, result.report.proposals)
+        self.wizard.set_session(DraftSession.adopt(result.draft, self.wizard.defaults()))
+
+    # --- the example -----------------------------------------------------------------------------
+    def save_sample_workbook(self, target: Path | str) -> Path:
+        from govreport import paths
+        from govreport.atomic import write_bytes_atomic
+        target = outputs.with_suffix(target, ".xlsx")
+        write_bytes_atomic(target, paths.sample_workbook().read_bytes())
+        return target
+
+    def demo_report_path(self) -> Path:
+        from govreport.app.starts import DEMO_UNIT, DEMO_YEAR
+        stem = self.pack.output_stem(DEMO_UNIT, DEMO_YEAR)
+        return locations.documents_dir() / f"{stem}（示例）.docx"
+
+    def build_demo(self, target: Path | str) -> None:
+        from govreport.app.session import DraftSession
+        target = outputs.with_suffix(target, ".docx")
+        generate = self.wizard.generate
+        self.runner.run(lambda: DraftSession.demo().produce(target),
+                        lambda r: generate.generated(r, Counter(), True),
+                        lambda e: generate.build_failed(e, target), "正在生成示例报告……")
+
+    def load_demo(self) -> None:
+        """The example (清溪镇, sample workbook) as an unsaved draft, to try the wizard with."""
+        from govreport.app.session import DraftSession
+        self.wizard.set_session(DraftSession.demo())
