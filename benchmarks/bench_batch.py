@@ -17,11 +17,10 @@ GROWTH = 1.10          # "must not grow": at most 10% above the 1-unit cost, for
 
 
 def _rows():
-    from govreport import paths
     from govreport.pack import load_pack
     from govreport.statistics import import_workbook
     pack = load_pack()
-    got = import_workbook(paths.sample_workbook(), pack.indicators)
+    got = import_workbook(pack.demo_workbook(), pack.indicators)
     return [(ind.name, ind.unit, got.figures[ind.id].value, ind.type == "pct")
             for ind in pack.indicators
             if ind.id in got.figures and got.figures[ind.id].value is not None and not ind.formula]

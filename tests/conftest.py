@@ -21,8 +21,8 @@ def pack():
 
 @pytest.fixture(scope="session")
 def sample_workbook() -> Path:
-    from govreport import paths
-    return paths.sample_workbook()
+    from govreport.pack import load_pack
+    return load_pack().demo_workbook()
 
 
 @pytest.fixture(scope="session")

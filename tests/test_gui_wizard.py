@@ -574,25 +574,11 @@ def test_a_saved_draft_reopens_in_a_new_wizard_exactly_as_it_was_shown(qtbot, an
 
 
 @pytest.fixture
-def other_pack(tmp_path, monkeypatch):
-    """A second report kind: three sections, its own report name (a copy of the default pack)."""
-    import shutil
-
-    from govreport import paths
+def other_pack(test_packs):
+    """A second report kind (tests/data/packs/test-pufa): other section ids, its own report
+    name, no 第一责任人 section, a table in the body."""
     from govreport.pack import load_pack
-    root = tmp_path / "data"
-    shutil.copytree(paths.templates_dir(), root / "templates")
-    folder = root / "templates" / "other-kind"
-    shutil.copytree(root / "templates" / "fazhi-township", folder)
-    toml = (folder / "pack.toml").read_text(encoding="utf-8")
-    toml = toml.replace('id = "fazhi-township"', 'id = "other-kind"', 1).replace(
-        'report_name = "法治政府建设年度报告"', 'report_name = "依法行政工作报告"')
-    head, *sections = toml.split("[[section]]")
-    kept = [s for s in sections if any(f'id = "{sid}"' in s for sid in ("preamble", "achievements",
-                                                                       "plans"))]
-    (folder / "pack.toml").write_text("[[section]]".join([head, *kept]), encoding="utf-8")
-    monkeypatch.setattr(paths, "templates_dir", lambda: root / "templates")
-    return load_pack("other-kind")
+    return load_pack("test-pufa")
 
 
 def test_a_draft_of_another_pack_gets_that_packs_section_pages_and_names(qtbot, wizard, gui_home,
@@ -605,11 +591,13 @@ def test_a_draft_of_another_pack_gets_that_packs_section_pages_and_names(qtbot, 
     w.ensure_pages()
     assert list(w.section_ids) == load_pack().section_ids()
     w.open_draft(path)
-    assert list(w.section_ids) == ["preamble", "achievements", "plans"]
-    assert w.nav.count() == len(w.pageIds()) == 3 + 3 + 2
-    assert "依法行政工作报告" in w.windowTitle()
-    assert w.presenter.generate.default_output().name == "翻江镇2024年依法行政工作报告.docx"
-    assert w.goto(w.section_ids["plans"]) and w.currentPage().section_id == "plans"
+    assert list(w.section_ids) == ["kaitou", "zuofa", "wenti", "dasuan"]
+    assert w.nav.count() == len(w.pageIds()) == 3 + 4 + 2
+    assert "普法依法治理工作年度总结" in w.windowTitle()
+    assert w.presenter.generate.default_output().name == "翻江镇2024年普法依法治理工作年度总结.docx"
+    assert w.goto(w.section_ids["dasuan"]) and w.currentPage().section_id == "dasuan"
+    assert w.goto(w.section_ids["zuofa"])
+    assert "【表：key_figures】" in w.currentPage().editor.toPlainText()
     w.presenter.start.load_demo()                      # back to the default pack
     assert list(w.section_ids) == load_pack().section_ids()
     assert w.nav.count() == len(w.pageIds()) and w.currentId() in w.pageIds()

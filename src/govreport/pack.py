@@ -80,6 +80,12 @@ class TemplatePack:
     regulation: str = ""                   # the rule that requires the sections, for messages
     tables: dict[str, TableSpec] = field(default_factory=dict)
     title_words: tuple[str, ...] = ()      # terms of the report's name a title line keeps whole
+    demo: dict = field(default_factory=dict)   # [demo]: unit, year, recipient, date, note, workbook
+
+    def demo_workbook(self) -> Path | None:
+        """The example's statistics workbook (resources/sample/), if the pack has an example."""
+        name = self.demo.get("workbook")
+        return paths.resources_dir() / "sample" / name if name else None
 
     def section(self, sid: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.id == sid), None)
@@ -180,6 +186,7 @@ def _load_pack(pack_id: str, _search: str) -> TemplatePack:
         regulation=data.get("regulation", ""),
         tables=_tables(root),
         title_words=tuple(data.get("title_words", ())),
+        demo=dict(data.get("demo", {})),
         indicators=load_indicators(root / "indicators.toml"), snippets=snippets,
         length_min=data.get("length_min"), length_max=data.get("length_max"),
     )

@@ -41,6 +41,3 @@ def cache_dir() -> Path | None:
     import platformdirs
     return Path(platformdirs.user_cache_dir("govreport", appauthor=False))
 
-
-def sample_workbook() -> Path:
-    return resources_dir() / "sample" / "清溪镇2024年法治政府建设统计表.xlsx"

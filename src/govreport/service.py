@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from govreport.app.produce import Produced as BuildResult, output_name
 from govreport.app.produce import produce
-from govreport.app.starts import DEMO_UNIT, DEMO_YEAR, demo_draft, start_draft  # noqa: F401
+from govreport.app.starts import demo_draft, start_draft  # noqa: F401
 from govreport.app.workbooks import file_sha256, guess_unit, workbook_record  # noqa: F401
 
 

@@ -2,18 +2,13 @@
 workbook, or the bundled example. The CLI, the wizard and batch all start drafts here."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from govreport import paths
 from govreport.draft import VARIANT_PUBLIC, VARIANTS, Draft, default_year, new_draft
 from govreport.errors import InputError
 from govreport.findings import INFO, Finding
 from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack
-
-DEMO_UNIT = "清溪镇"
-DEMO_YEAR = 2024
 
 
 @dataclass(frozen=True)
@@ -64,12 +59,16 @@ def start_draft(unit: str | None, year: int | None, pack_id: str | None = None,
     return draft, findings
 
 
-def demo_draft() -> Draft:
-    """The bundled example: the sample workbook and the default wording for 清溪镇."""
+def demo_draft(pack_id: str | None = None) -> Draft:
+    """The pack's bundled example ([demo] in pack.toml): its sample workbook and the pack's
+    default wording."""
     from govreport.app.workbooks import read_workbook, take_figures
-    pack = load_pack()
-    draft = new_draft(DEMO_UNIT, DEMO_YEAR, pack, recipient="中共临江县委、临江县人民政府",
-                      signature="清溪镇人民政府", date=dt.date(DEMO_YEAR + 1, 1, 20).isoformat(),
-                      note="此件公开发布")
-    take_figures(draft, read_workbook(paths.sample_workbook(), pack.indicators, DEMO_YEAR, {}))
+    pack = load_pack(pack_id or DEFAULT_PACK)
+    demo = pack.demo
+    if not demo:
+        raise InputError(f"模板“{pack.name}”没有示例")
+    year = int(demo["year"])
+    frame = {k: demo[k] for k in ("recipient", "signature", "date", "note") if k in demo}
+    draft = new_draft(demo["unit"], year, pack, **frame)
+    take_figures(draft, read_workbook(pack.demo_workbook(), pack.indicators, year, {}))
     return draft

@@ -51,7 +51,7 @@ def _cmd_template(args) -> int:
         raise InputError(f"统计表文件“{out.name}”应以 .xlsx 结尾", path=out)
     pack = load_pack(args.template or DEFAULT_PACK)
     year = args.year or default_year()
-    write_template(pack.indicators, out, year, args.unit or "")
+    write_template(pack, out, year, args.unit or "")
     n = sum(1 for i in pack.indicators if not i.derived)
     print(f"已生成统计表：{out}（{year}年，{n}项指标，填写说明见“填表说明”工作表）")
     return EXIT_OK

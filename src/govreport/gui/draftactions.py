@@ -95,9 +95,8 @@ class DraftActions:
         self._first_run_done()
 
     def save_sample_dialog(self) -> None:
-        from govreport import paths
         target = dialogs.save_file(self, "示例统计表保存为",
-                                   self.start_folder() / paths.sample_workbook().name,
+                                   self.start_folder() / self.presenter.pack.demo_workbook().name,
                                    "Excel 统计表 (*.xlsx)")
         if target:
             saved = self.presenter.start.save_sample_workbook(target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from govreport.atomic import write_atomic
-from govreport.indicators import IndicatorSet
+from govreport.pack import TemplatePack
 from govreport.numfmt import chinese
 
 DATA_SHEET = "统计表"
@@ -17,9 +17,9 @@ HELP_SHEET = "填表说明"
 HEADERS = ("指标", "单位", "本年（{year}年）", "上年（{prev}年）", "口径说明")
 
 
-def instructions(year: int, derived: list[str]) -> list[str]:
+def instructions(year: int, derived: list[str], report_name: str) -> list[str]:
     lines = [
-        f"本表供填写{year}年度法治政府建设年度报告所需的统计数据，由 govreport 生成。",
+        f"本表供填写{year}年度{report_name}所需的统计数据，由 govreport 生成。",
         f"1. 在“{DATA_SHEET}”工作表中填写：“本年”列填{year}年全年数据，“上年”列填{year - 1}年数据"
         f"（用于写同比，没有可不填）。",
         "2. 只填数字，不要带单位或文字；确实只有约数时可写“5000余”，导入时按5000读取并提示。",
@@ -36,7 +36,9 @@ def instructions(year: int, derived: list[str]) -> list[str]:
     return lines
 
 
-def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
+def build_workbook(pack: TemplatePack, year: int, unit: str = ""):
+    """The workbook for the pack's indicators, titled with its statistics name."""
+    indicators = pack.indicators
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -48,7 +50,7 @@ def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
     ws = wb.active
     ws.title = DATA_SHEET
     ncols = len(HEADERS)
-    title_row(ws, f"{unit}{year}年法治政府建设统计表", ncols, size=16)
+    title_row(ws, f"{unit}{year}年{pack.statistics_name}", ncols, size=16)
     ws.row_dimensions[1].height = 30
     box = header_row(ws, [h.format(year=year, prev=year - 1) for h in HEADERS])
 
@@ -105,18 +107,18 @@ def build_workbook(indicators: IndicatorSet, year: int, unit: str = ""):
     help_ws.column_dimensions["A"].width = 110
     help_ws.append(["填表说明"])
     help_ws["A1"].font = Font(name="黑体", size=14, bold=True)
-    for line in instructions(year, derived):
+    for line in instructions(year, derived, pack.report_name):
         help_ws.append([line])
         help_ws.cell(help_ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
     wb.active = 0
     return wb
 
 
-def write_template(indicators: IndicatorSet, path: Path | str, year: int, unit: str = "") -> Path:
+def write_template(pack: TemplatePack, path: Path | str, year: int, unit: str = "") -> Path:
     """Write the workbook atomically (an open or read-only target raises OutputLockedError)."""
     path = Path(path)
     from govreport.xlsx_style import text_only
-    wb = build_workbook(indicators, year, unit)
+    wb = build_workbook(pack, year, unit)
     text_only(wb)
     write_atomic(path, lambda tmp: wb.save(tmp))
     return path

@@ -40,7 +40,7 @@ class FiguresPresenter(PagePresenter):
     def save_blank_workbook(self, target: Path | str) -> Path:
         """The statistics template for this draft's unit and year (`stats-template`)."""
         from govreport.statistics.template import write_template
-        return write_template(self.pack.indicators, outputs.with_suffix(target, ".xlsx"),
+        return write_template(self.pack, outputs.with_suffix(target, ".xlsx"),
                               self.draft.year, self.draft.unit)
 
     def blank_workbook_name(self) -> str:

@@ -66,15 +66,13 @@ class StartPresenter(PagePresenter):
 
     # --- the example -----------------------------------------------------------------------------
     def save_sample_workbook(self, target: Path | str) -> Path:
-        from govreport import paths
         from govreport.atomic import write_bytes_atomic
         target = outputs.with_suffix(target, ".xlsx")
-        write_bytes_atomic(target, paths.sample_workbook().read_bytes())
+        write_bytes_atomic(target, self.pack.demo_workbook().read_bytes())
         return target
 
     def demo_report_path(self) -> Path:
-        from govreport.app.starts import DEMO_UNIT, DEMO_YEAR
-        stem = self.pack.output_stem(DEMO_UNIT, DEMO_YEAR)
+        stem = self.pack.output_stem(self.pack.demo["unit"], self.pack.demo["year"])
         return locations.documents_dir() / f"{stem}（示例）.docx"
 
     def build_demo(self, target: Path | str) -> None:
