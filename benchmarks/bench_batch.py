@@ -17,7 +17,7 @@ GROWTH = 1.10          # "must not grow": at most 10% above the 1-unit cost, for
 
 
 def _rows():
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     from govreport.statistics import import_workbook
     pack = load_pack()
     got = import_workbook(pack.demo_workbook(), pack.indicators)
@@ -48,7 +48,7 @@ def label(n: int) -> str:
 
 
 def run(reps: int) -> Section:
-    from govreport.batch import STATUS_FAILED, run_batch
+    from govreport.app.batch import STATUS_FAILED, run_batch
     rows = _rows()
     sec = Section("Batch", "run_batch over a county workbook with one column per unit "
                   f"({len(rows)} indicator rows); per-report time = whole batch / units")

@@ -1,4 +1,4 @@
-"""Build one report: our service.build of the demo against two baselines.
+"""Build one report: our produce() of the demo against two baselines.
 
 floor:   python-docx writing the same paragraphs (same texts, same runs) with no logic at all;
 docxtpl: rendering an equivalent docxtpl template (title lines, recipient, body paragraphs with
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from common import Comparison, Section, measure
 
-OURS, FLOOR, DOCXTPL = "govreport service.build", "floor: python-docx, same paragraphs", \
+OURS, FLOOR, DOCXTPL = "govreport produce()", "floor: python-docx, same paragraphs", \
     "docxtpl: equivalent template"
 
 
@@ -69,9 +69,10 @@ def render_docxtpl(template: Path, ctx: dict, path: Path) -> None:
 
 
 def run(reps: int) -> Section:
-    from govreport import service
-    draft = service.demo_draft()
-    ctx = _texts(service.build(draft, None).compiled.document)
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
+    draft = demo_draft()
+    ctx = _texts(produce(draft, None).compiled.document)
     sec = Section("Build one report", "the demo report (清溪镇 2024), draft prepared beforehand; "
                   f"{len(ctx['body'])} body paragraphs, written to a .docx file")
     with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
@@ -79,7 +80,7 @@ def run(reps: int) -> Section:
         template = tmp / "template.docx"
         make_template(template)
         sec.rows = measure({
-            OURS: lambda: service.build(draft, tmp / "ours.docx"),
+            OURS: lambda: produce(draft, tmp / "ours.docx"),
             FLOOR: lambda: write_floor(ctx, tmp / "floor.docx"),
             DOCXTPL: lambda: render_docxtpl(template, ctx, tmp / "docxtpl.docx"),
         }, reps)

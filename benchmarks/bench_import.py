@@ -64,7 +64,7 @@ UNITS = ["件", "次", "人次", "场", "份", "%"]
 
 def make_workbook(path: Path, rows: int) -> None:
     """A title row, a header row and `rows` data rows: the first rows are real indicators."""
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     inds = [i for i in load_pack().indicators if not i.derived]
     strings: dict[str, int] = {}
 
@@ -122,7 +122,7 @@ def floor(path: Path) -> int:
 
 
 def run_import(path: Path):
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     from govreport.statistics import import_workbook
     return import_workbook(path, load_pack().indicators)
 
@@ -141,7 +141,7 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=2, help="best of N runs each (default 2)")
     ap.add_argument("--keep", metavar="FILE", help="also save the generated workbook here")
     args = ap.parse_args(argv)
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     load_pack()                                   # not part of either timing
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.xlsx"

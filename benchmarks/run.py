@@ -56,7 +56,7 @@ def run_import(reps: int) -> Section:
     from common import measure
     sec = Section("Import", "a 100,000-row statistics workbook (one sheet, made at run time by "
                   "bench_import.make_workbook)", unit="s")
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     load_pack()
     with tempfile.TemporaryDirectory(prefix="govreport-bench-") as tmp:
         path = Path(tmp) / "bench.xlsx"
@@ -225,10 +225,11 @@ def mark(name):
     t.append(time.perf_counter()); print(f"{name}={t[-1] - t[-2]}")
 from govreport import cli; mark("import govreport.cli")
 cli._parser(); mark("argument parser (imports every sub-command module)")
-from govreport import service; mark("import govreport.service (compose, docx_writer ...)")
-d = service.demo_draft(); mark("demo_draft (pack; openpyxl import, sample workbook import)")
-import sys; service.build(d, sys.argv[1]); mark("service.build (first call in the process)")
-service.build(d, sys.argv[1]); mark("service.build (second call)")
+from govreport.app.produce import produce; mark("import govreport.app.produce (compose, docx_writer ...)")
+from govreport.app.starts import demo_draft
+d = demo_draft(); mark("demo_draft (pack; openpyxl import, sample workbook import)")
+import sys; produce(d, sys.argv[1]); mark("produce (first call in the process)")
+produce(d, sys.argv[1]); mark("produce (second call)")
 """
 
 WIZARD_PHASES = """
@@ -268,11 +269,12 @@ def profiles(names: list[str]) -> str:
     with tempfile.TemporaryDirectory(prefix="govreport-prof-") as tmp:
         tmp = Path(tmp)
         if "build" in names:
-            from govreport import service
-            draft = service.demo_draft()
-            service.build(draft, tmp / "w.docx")
-            out.append("-- build: service.build of the demo, 10 runs, cProfile (cumulative)")
-            out.append(_cprofile(lambda: [service.build(draft, tmp / "p.docx")
+            from govreport.app.produce import produce
+            from govreport.app.starts import demo_draft
+            draft = demo_draft()
+            produce(draft, tmp / "w.docx")
+            out.append("-- build: produce() of the demo, 10 runs, cProfile (cumulative)")
+            out.append(_cprofile(lambda: [produce(draft, tmp / "p.docx")
                                           for _ in range(10)]))
         if "cli" in names:
             out.append("-- cli: phases of `govreport build --demo` in one process (median of 5)")

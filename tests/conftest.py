@@ -15,29 +15,30 @@ def data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def pack():
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     return load_pack()
 
 
 @pytest.fixture(scope="session")
 def sample_workbook() -> Path:
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     return load_pack().demo_workbook()
 
 
 @pytest.fixture(scope="session")
 def demo_docx(tmp_path_factory) -> Path:
     """The demo report, built once per session."""
-    from govreport import service
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
     out = tmp_path_factory.mktemp("demo") / "示例报告.docx"
-    service.build(service.demo_draft(), out)
+    produce(demo_draft(), out)
     return out
 
 
 @pytest.fixture
 def test_packs(monkeypatch) -> Path:
     """The test-only packs (tests/data/packs) made findable by id, as a county's own would be."""
-    from govreport.pack import PACKS_ENV
+    from govreport.model.pack import PACKS_ENV
     folder = DATA / "packs"
     monkeypatch.setenv(PACKS_ENV, str(folder))
     return folder

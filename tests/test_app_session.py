@@ -107,6 +107,6 @@ def test_the_producer_builds_the_draft_as_it_was_when_asked(tmp_path):
 
 
 def test_output_must_be_a_docx():
-    from govreport.errors import InputError
+    from govreport.base.errors import InputError
     with pytest.raises(InputError, match=".docx"):
         DraftSession.demo().produce("报告.pdf")

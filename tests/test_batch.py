@@ -5,9 +5,9 @@ import pytest
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
-from govreport import batch
+from govreport.app import batch
 from cli_support import run
-from govreport.errors import InputError
+from govreport.base.errors import InputError
 
 YEAR = 2024
 UNITS3 = ["翻江镇", "邹桥乡", "清溪镇"]
@@ -168,7 +168,7 @@ def test_the_year_comes_from_the_option_then_the_title_then_last_year(tmp_path, 
     assert batch.run_batch(data, tmp_path / "b", year=2025).year == 2025
     assert (tmp_path / "b" / "翻江镇2025年法治政府建设年度报告.docx").exists()
     untitled = columns_workbook(tmp_path / "县.xlsx", UNITS3[:1], rows, title=None)
-    from govreport.draft import default_year
+    from govreport.model.draft import default_year
     assert batch.run_batch(untitled, tmp_path / "c").year == default_year()
 
 
@@ -295,8 +295,8 @@ def test_a_common_draft_lends_its_wording_with_each_units_name(tmp_path, rows, c
 
 
 def test_unit_draft_sets_unit_and_year_and_drops_the_templates_own_figures(pack):
-    from govreport.draft import new_draft
-    from govreport.figures import Figure
+    from govreport.model.draft import new_draft
+    from govreport.model.figures import Figure
     common = new_draft("样板镇", 2023, pack)
     common.title = "样板镇2023年法治政府建设年度报告"
     common.overrides = {"disputes_handled": Figure("disputes_handled", 5)}

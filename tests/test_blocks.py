@@ -2,7 +2,7 @@
 ../shared; the lines are quoted here)."""
 import pytest
 
-from govreport.blocks import HEADING, PARAGRAPH, Block, parse_line, parse_text, to_text
+from govreport.text.blocks import HEADING, PARAGRAPH, Block, parse_line, parse_text, to_text
 
 # (line, level or 0 for body text, normalised number, heading sentence)
 REAL_LINES = [

@@ -66,9 +66,9 @@ def test_without_figures_the_check_is_silent():
 
 
 def test_a_figure_typed_into_a_draft_is_checked_against_the_drafts_own_figures():
-    from govreport import service
-    from govreport.blocks import parse_line
-    d = service.demo_draft()
+    from govreport.app.starts import demo_draft
+    from govreport.text.blocks import parse_line
+    d = demo_draft()
     sec = d.section("achievements")
     sec.blocks.append(parse_line("全年共调处矛盾纠纷130起。"))
     run = checks.check_draft(d, today=TODAY)

@@ -92,6 +92,7 @@ def test_the_good_report_is_clean():
 
 
 def test_compiled_drafts_have_no_half_width_marks():
-    from govreport import checks, service
-    run = checks.check_draft(service.demo_draft())
+    from govreport import checks
+    from govreport.app.starts import demo_draft
+    run = checks.check_draft(demo_draft())
     assert not [r for r in run.results if r.finding.code == "punctuation"]

@@ -9,7 +9,7 @@ from checks_helpers import CORPUS, GOOD, TODAY, report
 from docx_fixtures import chinese_numbered_headings
 from govreport import checks
 from govreport.reading import classify, vocabulary_for
-from govreport.errors import InputError
+from govreport.base.errors import InputError
 
 
 @pytest.mark.parametrize("name,title,year,date,parts", [
@@ -94,8 +94,9 @@ def test_our_own_docx_reads_back_with_its_styles(demo_docx):
 
 
 def test_a_draft_is_checked_as_compiled_and_points_to_its_blocks():
-    from govreport import service
-    d = service.demo_draft()
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
+    d = demo_draft()
     r = checks.report_from_draft(d, today=TODAY)
     ach = r.part("achievements")
     assert ach.heading == "一、2024年度推进法治政府建设的主要举措和成效"
@@ -220,11 +221,12 @@ def test_a_gbk_text_file_is_read(tmp_path):
 
 
 def test_our_own_submitted_docx_reads_back_with_its_title_below_the_header(tmp_path):
-    from govreport import service
-    d = service.demo_draft()
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
+    d = demo_draft()
     d.variant, d.doc_number, d.issuer = "submitted", "清府发〔2025〕1号", "张三"
     path = tmp_path / "上报件.docx"
-    service.build(d, path)
+    produce(d, path)
     r = checks.report_from_path(path, today=TODAY)
     # the 发文机关标志 above the title is in the title style too; the 版头 is no part of the text
     assert r.title == "清溪镇2024年法治政府建设年度报告"

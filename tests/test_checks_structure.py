@@ -147,9 +147,9 @@ def test_yi_shi_inside_words_is_not_a_series():
 
 
 def test_applying_a_numbering_fix_to_a_draft_renumbers_the_block():
-    from govreport import service
-    from govreport.blocks import parse_line
-    d = service.demo_draft()
+    from govreport.app.starts import demo_draft
+    from govreport.text.blocks import parse_line
+    d = demo_draft()
     sec = d.section("achievements")
     sec.blocks[2] = parse_line("（四）坚持依法决策，规范行政权力运行。严格执行重大行政决策程序。")
     run = checks.check_draft(d, disabled={"length"})

@@ -25,7 +25,7 @@ def test_build_from_the_sample_workbook_without_a_draft(capsys, tmp_path, sample
 
 def test_without_year_the_workbooks_own_year_is_the_report_year(capsys, tmp_path,
                                                                   sample_workbook, monkeypatch):
-    from govreport import draft as draft_mod
+    from govreport.model import draft as draft_mod
     from govreport.app import starts
     for mod in (draft_mod, starts):                # as if written in 2026
         monkeypatch.setattr(mod, "default_year", lambda today=None: 2025)

@@ -7,9 +7,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from govreport import service
-from govreport.docx_writer import _signature_indents, _Ctx
-from govreport.layout import load_layout, mm_to_twips
+from govreport.app.produce import produce
+from govreport.app.starts import demo_draft
+from govreport.build.docx_writer import _signature_indents, _Ctx
+from govreport.build.layout import load_layout, mm_to_twips
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -138,8 +139,8 @@ def test_headings_by_level_and_run_in_heading_sentences(doc):
 
 
 def test_level_one_numbers_follow_the_sections_present(pack):
-    from govreport.compose import compile_draft
-    d = service.demo_draft()
+    from govreport.build.compose import compile_draft
+    d = demo_draft()
     d.sections = [s for s in d.sections if s.id != "shortcomings"]
     h1 = [p.text[:2] for p in compile_draft(d).document.body if p.style == "h1"]
     assert h1 == ["一、", "二、", "三、"]
@@ -197,10 +198,10 @@ def test_last_body_paragraph_keeps_with_the_signature(doc):
     ("xinchuang-gbk", "方正仿宋_GBK", "方正小标宋_GBK", "方正楷体_GBK"),
 ])
 def test_font_profiles(tmp_path, profile, body, title, h2):
-    d = service.demo_draft()
+    d = demo_draft()
     d.fonts = profile
     out = tmp_path / "r.docx"
-    service.build(d, out)
+    produce(d, out)
     st = {s.get(W + "styleId"): s for s in xml(out, "word/styles.xml").iter(W + "style")}
     assert val(st["Normal"], "w:rPr/w:rFonts", "eastAsia") == body
     assert val(st["GwTitle"], "w:rPr/w:rFonts", "eastAsia") == title
@@ -210,11 +211,11 @@ def test_font_profiles(tmp_path, profile, body, title, h2):
 
 
 def test_submitted_variant_has_header_and_colophon(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.variant = "submitted"
     d.doc_number, d.issuer, d.cc = "清府〔2025〕3号", "王明", "县委全面依法治县委员会办公室"
     out = tmp_path / "上报件.docx"
-    service.build(d, out)
+    produce(d, out)
     doc = Document(out)
     texts = [p.text for p in doc.paragraphs]
     mark = next(p for p in doc.paragraphs if p.text == "清溪镇人民政府" and p.style.name == "公文标题")
@@ -252,9 +253,9 @@ def test_well_formed_parts_and_python_docx_round_trip_keeps_paragraph_count(demo
 
 
 def test_illegal_characters_from_web_pages_are_removed_and_reported(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.section("achievements").blocks[0].text += "网页\x0b复制\x01的文字\u200b。"
-    res = service.build(d, tmp_path / "r.docx")
+    res = produce(d, tmp_path / "r.docx")
     assert any(f.code == "illegal-characters" for f in res.findings)
     text = "\n".join(p.text for p in Document(tmp_path / "r.docx").paragraphs)
     assert "网页复制的文字。" in text
@@ -263,14 +264,14 @@ def test_illegal_characters_from_web_pages_are_removed_and_reported(tmp_path):
 def _build_with_layout(tmp_path, edit):
     import copy
 
-    from govreport.compose import compile_draft
-    from govreport.docx_writer import write_docx
-    from govreport.layout import Layout
+    from govreport.build.compose import compile_draft
+    from govreport.build.docx_writer import write_docx
+    from govreport.build.layout import Layout
     base = load_layout()
     layout = Layout(copy.deepcopy(base.data), base.path)
     edit(layout.data)
     out = tmp_path / "local.docx"
-    write_docx(compile_draft(service.demo_draft()).document, out, layout)
+    write_docx(compile_draft(demo_draft()).document, out, layout)
     return {s.get(W + "styleId"): s for s in xml(out, "word/styles.xml").iter(W + "style")}
 
 
@@ -287,10 +288,10 @@ def test_a_county_can_make_level_3_bold_and_digits_times_new_roman_by_data(tmp_p
 
 
 def test_attachment_note_is_one_blank_line_under_the_body_two_characters_in(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.attachments = ["2024年度法治政府建设主要数据统计表", "法治建设工作任务清单"]
     out = tmp_path / "附件.docx"
-    service.build(d, out)
+    produce(d, out)
     ps = Document(out).paragraphs
     i = next(i for i, p in enumerate(ps) if p.text.startswith("附件："))
     assert ps[i].text == "附件：1.2024年度法治政府建设主要数据统计表"
@@ -303,11 +304,11 @@ def test_attachment_note_is_one_blank_line_under_the_body_two_characters_in(tmp_
 
 
 def test_the_cached_skeleton_gives_the_same_document(tmp_path, monkeypatch):
-    import govreport.docx_writer as w
-    from govreport.compose import compile_draft
+    import govreport.build.docx_writer as w
+    from govreport.build.compose import compile_draft
     monkeypatch.setattr(w.paths, "cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(w, "_SKELETONS", {})
-    doc = compile_draft(service.demo_draft()).document
+    doc = compile_draft(demo_draft()).document
     first = w.to_bytes(doc)
     assert len(list((tmp_path / "cache").glob("skeleton-*.docx"))) == 1
     monkeypatch.setattr(w, "_SKELETONS", {})            # a new process: read from the cache
@@ -357,11 +358,11 @@ def _scramble_middle(data: bytes) -> bytes:
                                     lambda data: data[:len(data) // 2], _scramble_middle,
                                     lambda data: bytes(len(data))])
 def test_a_damaged_cached_skeleton_is_built_again(tmp_path, monkeypatch, damage):
-    import govreport.docx_writer as w
-    from govreport.compose import compile_draft
+    import govreport.build.docx_writer as w
+    from govreport.build.compose import compile_draft
     monkeypatch.setattr(w.paths, "cache_dir", lambda: tmp_path / "cache")
     monkeypatch.setattr(w, "_SKELETONS", {})
-    doc = compile_draft(service.demo_draft()).document
+    doc = compile_draft(demo_draft()).document
     w.to_bytes(doc)
     [cached] = (tmp_path / "cache").glob("skeleton-*.docx")
     cached.write_bytes(damage(cached.read_bytes()))
@@ -379,8 +380,9 @@ def test_with_a_cached_skeleton_a_build_loads_neither_python_docx_nor_jinja2(tmp
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"),
                LOCALAPPDATA=str(tmp_path / "cache"))
     env.pop("GOVREPORT_NO_CACHE", None)
-    code = ("import sys\nfrom govreport import service\n"
-            "service.build(service.demo_draft(), sys.argv[1])\n"
+    code = ("import sys\nfrom govreport.app.produce import produce\n"
+            "from govreport.app.starts import demo_draft\n"
+            "produce(demo_draft(), sys.argv[1])\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'jinja2'}))")
     runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path / f"{i}.docx")], env=env,
                            capture_output=True, text=True, timeout=120) for i in range(2)]
@@ -389,12 +391,12 @@ def test_with_a_cached_skeleton_a_build_loads_neither_python_docx_nor_jinja2(tmp
 
 
 def test_characters_word_cannot_hold_are_dropped_from_every_field_and_reported(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.variant = "submitted"
     for name in ("note", "doc_number", "issuer", "cc", "printed_by", "issuing_office"):
         setattr(d, name, (getattr(d, name) or "临江") + "\x01\x0b\ud800")
     out = tmp_path / "r.docx"
-    result = service.build(d, out)
+    result = produce(d, out)
     assert sum(f.code == "illegal-characters" for f in result.findings) == 6
     with zipfile.ZipFile(out) as z:
         for part in ("word/document.xml", "docProps/core.xml"):
@@ -404,7 +406,7 @@ def test_characters_word_cannot_hold_are_dropped_from_every_field_and_reported(t
 
 
 def test_the_writer_never_emits_characters_xml_cannot_hold():
-    from govreport import wordml
+    from govreport.build import wordml
     assert wordml.esc("a\x00b\x1fc\ud800d<e>&") == "abcd&lt;e&gt;&amp;"
     assert wordml.esc("tab\tand\nnewline") == "tab\tand\nnewline"
 
@@ -417,8 +419,9 @@ def test_the_writer_never_emits_characters_xml_cannot_hold():
 def test_a_county_slip_in_the_layout_file_gets_one_chinese_line(tmp_path, monkeypatch, edit,
                                                                  words):
     import shutil
-    from govreport import layout, paths
-    from govreport.errors import InputError
+    from govreport.build import layout
+    from govreport.base import paths
+    from govreport.base.errors import InputError
     root = tmp_path / "data"
     shutil.copytree(paths.templates_dir(), root / "templates")
     f = root / "templates" / "layout" / "gbt9704.toml"
@@ -440,10 +443,10 @@ def _table_rows(table) -> list[list[str]]:
 
 
 def test_the_data_table_attachment_lists_the_figures_on_a_page_of_its_own(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.data_appendix = True
     out = tmp_path / "附表.docx"
-    service.build(d, out)
+    produce(d, out)
     doc = Document(out)
     texts = [p.text for p in doc.paragraphs]
     # 附件说明 under the body (7.3.4), then the attachment after the 附注 (8.3)
@@ -470,10 +473,10 @@ def test_the_data_table_attachment_lists_the_figures_on_a_page_of_its_own(tmp_pa
 
 
 def test_with_a_data_table_the_colophon_comes_after_it(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.data_appendix, d.variant = True, "submitted"
     out = tmp_path / "上报件.docx"
-    service.build(d, out)
+    produce(d, out)
     body = Document(out).element.body
     wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
     [anchor] = body.iter(wp + "anchor")
@@ -483,10 +486,10 @@ def test_with_a_data_table_the_colophon_comes_after_it(tmp_path):
 
 
 def test_a_data_table_without_figures_is_left_out_and_said(tmp_path):
-    from govreport.draft import new_draft
-    from govreport.pack import load_pack
+    from govreport.model.draft import new_draft
+    from govreport.model.pack import load_pack
     d = new_draft("翻江镇", 2024, load_pack())
     d.data_appendix = True
-    result = service.build(d, tmp_path / "r.docx")
+    result = produce(d, tmp_path / "r.docx")
     assert any(f.code == "appendix-empty" for f in result.findings)
     assert not Document(tmp_path / "r.docx").tables

@@ -4,15 +4,16 @@ import os
 
 import pytest
 
-from govreport import draft as draft_mod
-from govreport import service
-from govreport.compose import compile_draft
-from govreport.errors import InputError
+from govreport.model import draft as draft_mod
+from govreport.app.starts import demo_draft
+from govreport.app.session import DraftSession
+from govreport.build.compose import compile_draft
+from govreport.base.errors import InputError
 
 
 @pytest.fixture
 def demo():
-    return service.demo_draft()
+    return demo_draft()
 
 
 def test_a_new_draft_holds_the_default_wording_as_blocks(pack):
@@ -155,7 +156,7 @@ def test_an_empty_unit_name_is_refused(pack):
 def test_reading_a_workbook_keeps_last_years_values_it_does_not_have(tmp_path, pack):
     from openpyxl import Workbook
 
-    from govreport.figures import Figure
+    from govreport.model.figures import Figure
     wb = Workbook()
     ws = wb.active
     ws.append(["指标", "本年"])
@@ -165,6 +166,6 @@ def test_reading_a_workbook_keeps_last_years_values_it_does_not_have(tmp_path, p
     d = draft_mod.new_draft("翻江镇", 2025, pack)
     d.figures["disputes_handled"] = Figure("disputes_handled", None, previous=128,
                                            source="去年报告")
-    service.apply_workbook(d, path, pack)
+    DraftSession(d).apply_workbook(path)
     assert d.figures["disputes_handled"].value == 140
     assert d.figures["disputes_handled"].previous == 128

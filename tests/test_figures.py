@@ -1,6 +1,6 @@
 """Figures: derived indicators are computed; their problems are findings, not crashes."""
-from govreport.figures import SOURCE_FORMULA, Figure, resolve
-from govreport.indicators import formula_inputs
+from govreport.model.figures import SOURCE_FORMULA, Figure, resolve
+from govreport.model.indicators import formula_inputs
 
 
 def figs(**kw):
@@ -76,7 +76,7 @@ def test_missing_last_year_inputs_are_named_as_last_years(pack):
 
 
 def test_every_formula_in_the_pack_evaluates(pack):
-    from govreport.figures import _evaluate
+    from govreport.model.figures import _evaluate
     for ind in pack.indicators:
         if ind.derived:
             cur, prev = ind.inputs()
@@ -87,7 +87,7 @@ def test_every_formula_in_the_pack_evaluates(pack):
 def test_a_formula_with_anything_but_arithmetic_is_refused():
     import pytest
 
-    from govreport.figures import _evaluate
+    from govreport.model.figures import _evaluate
     for bad in ("__import__('os')", "a ** 2", "a if b else c", "[a][0]", "a.b"):
         with pytest.raises((ValueError, KeyError)):
             _evaluate(bad, {"a": 1.0, "b": 1.0, "c": 1.0}, {})

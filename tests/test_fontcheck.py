@@ -5,10 +5,11 @@ import tomllib
 
 import pytest
 
-from govreport import fontcheck, paths
+from govreport.build import fontcheck
+from govreport.base import paths
 from govreport.cli import main
-from govreport.fontcheck import check_fonts, read_families, registry_value_families
-from govreport.layout import load_layout
+from govreport.build.fontcheck import check_fonts, read_families, registry_value_families
+from govreport.build.layout import load_layout
 
 WIN_BUILTIN = ["simhei.ttf", "simsun.ttc", "simfang.ttf", "simkai.ttf"]
 WIN_OFFICIAL = ["FZXBSJW.TTF", "仿宋_GB2312.ttf", "楷体_GB2312.ttf"]

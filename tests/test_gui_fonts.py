@@ -1,4 +1,4 @@
-"""The font check in the wizard: after the window shows, govreport.fontcheck looks for each
+"""The font check in the wizard: after the window shows, govreport.build.fontcheck looks for each
 profile's fonts off the UI thread; 基本信息 marks the profiles and shows the advice; on the
 first run the recommended profile is preselected and remembered.
 
@@ -11,11 +11,11 @@ import pytest
 
 from gui_support import FakeView, gui_home  # noqa: F401
 
-from govreport import fontcheck
-from govreport.fontcheck import FontReport, FontStatus, ProfileReport
+from govreport.build import fontcheck
+from govreport.build.fontcheck import FontReport, FontStatus, ProfileReport
 from govreport.gui.presenter import InlineRunner, WizardPresenter
 from govreport.gui.settings import Settings, settings
-from govreport.layout import load_layout
+from govreport.build.layout import load_layout
 
 OFFICIAL = {"方正小标宋简体", "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体", "仿宋", "楷体"}
 BUILTIN = {"宋体", "仿宋", "黑体", "楷体"}
@@ -103,9 +103,9 @@ def test_a_new_draft_made_before_the_check_finished_takes_the_recommendation(pre
 
 
 def test_a_draft_opened_from_a_file_keeps_its_fonts(presenter, pc_fonts, gui_home):
-    from govreport import service
-    from govreport.draft import save
-    draft = service.demo_draft()
+    from govreport.app.starts import demo_draft
+    from govreport.model.draft import save
+    draft = demo_draft()
     draft.fonts = ""
     path = gui_home / "docs" / "旧草稿.json"
     save(draft, path)

@@ -344,7 +344,7 @@ def test_a_typed_value_is_marked_and_reaches_the_text(presenter, view):
 
 
 def test_a_typed_value_that_is_no_number_is_refused_in_chinese(presenter):
-    from govreport.errors import InputError
+    from govreport.base.errors import InputError
     presenter.new_draft()
     with pytest.raises(InputError, match="应填写数字"):
         presenter.figures.set_override("disputes_handled", "很多")
@@ -367,7 +367,7 @@ def test_an_unmatched_row_can_be_bound_to_an_indicator(presenter, tmp_path, samp
 
 def test_a_workbook_of_another_year_is_said_and_its_year_can_be_taken(presenter, view,
                                                                        sample_workbook):
-    from govreport.draft import default_date
+    from govreport.model.draft import default_date
     presenter.new_draft()
     presenter.basic.set_field("year", 2025)
     presenter.basic.set_field("date", default_date(2025))
@@ -462,7 +462,7 @@ def test_findings_point_to_their_page_and_paragraph(presenter):
 
 
 def test_finding_targets_by_kind(demo):
-    from govreport.findings import WARNING, Finding
+    from govreport.model.findings import WARNING, Finding
     assert demo.check.target_of(Finding(WARNING, "workbook", "x")).page == PAGE_FIGURES
     assert demo.check.target_of(Finding(WARNING, "title", "标题缺年份")).page == PAGE_BASIC
     f = Finding(WARNING, "x", "y", section="achievements", block=2)
@@ -470,7 +470,7 @@ def test_finding_targets_by_kind(demo):
 
 
 def test_a_finding_sends_the_clerk_by_its_indicator_and_field_not_its_words(demo):
-    from govreport.findings import WARNING, Finding
+    from govreport.model.findings import WARNING, Finding
     target = demo.check.target_of(Finding(WARNING, "figure-mismatch", "任何文字",
                                           indicator="disputes_handled"))
     assert (target.page, target.indicator) == (PAGE_FIGURES, "disputes_handled")
@@ -538,15 +538,15 @@ def test_after_generating_the_findings_are_counted_as_the_check_page_counts_them
 
 def test_a_locked_target_offers_another_name_and_keeps_the_old_file(demo, view, gui_home,
                                                                      monkeypatch):
-    from govreport import atomic
-    from govreport.errors import OutputLockedError
+    from govreport.base import atomic
+    from govreport.base.errors import OutputLockedError
     out = gui_home / "报告.docx"
     out.write_bytes(b"old report")
 
     def locked(path, data):
         raise OutputLockedError(f"无法保存“{Path(path).name}”：文件正被其他程序打开", path=path)
     monkeypatch.setattr(atomic, "write_bytes_atomic", locked)
-    import govreport.docx_writer as writer
+    import govreport.build.docx_writer as writer
     monkeypatch.setattr(writer, "write_bytes_atomic", locked, raising=False)
     demo.generate.generate(out)
     assert view.locked, view.errors + [repr(e) for e in view.unexpected]
@@ -557,7 +557,7 @@ def test_a_locked_target_offers_another_name_and_keeps_the_old_file(demo, view, 
 
 
 def test_output_must_be_a_docx_in_an_existing_folder(demo, gui_home):
-    from govreport.errors import InputError
+    from govreport.base.errors import InputError
     with pytest.raises(InputError, match=".docx"):
         demo.generate.generate(gui_home / "报告.pdf")
     with pytest.raises(InputError, match="不存在"):

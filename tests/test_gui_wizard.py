@@ -371,8 +371,8 @@ def test_recovery_can_be_declined(qtbot, answers, gui_home):
 
 def test_a_locked_report_gets_another_name_and_the_old_file_survives(qtbot, wizard, answers,
                                                                      gui_home, monkeypatch):
-    import govreport.docx_writer as writer
-    from govreport.errors import OutputLockedError
+    import govreport.build.docx_writer as writer
+    from govreport.base.errors import OutputLockedError
     real = writer.write_bytes_atomic
     out = gui_home / "报告.docx"
     out.write_bytes(b"the report open in Word")
@@ -515,10 +515,10 @@ def test_first_run_welcome_builds_the_demo_and_saves_the_sample_workbook(qtbot, 
 
 
 def test_opening_a_recent_draft(qtbot, wizard, gui_home):
-    from govreport import service
-    from govreport.draft import save
+    from govreport.app.starts import demo_draft
+    from govreport.model.draft import save
     path = gui_home / "docs" / "旧草稿.json"
-    save(service.demo_draft(), path)
+    save(demo_draft(), path)
     w = wizard
     w.settings.add_recent(path)
     start = w.currentPage()
@@ -577,14 +577,14 @@ def test_a_saved_draft_reopens_in_a_new_wizard_exactly_as_it_was_shown(qtbot, an
 def other_pack(test_packs):
     """A second report kind (tests/data/packs/test-pufa): other section ids, its own report
     name, no 第一责任人 section, a table in the body."""
-    from govreport.pack import load_pack
+    from govreport.model.pack import load_pack
     return load_pack("test-pufa")
 
 
 def test_a_draft_of_another_pack_gets_that_packs_section_pages_and_names(qtbot, wizard, gui_home,
                                                                          other_pack):
-    from govreport.draft import new_draft, save
-    from govreport.pack import load_pack
+    from govreport.model.draft import new_draft, save
+    from govreport.model.pack import load_pack
     path = gui_home / "docs" / "其他.json"
     save(new_draft("翻江镇", 2024, other_pack), path)
     w = wizard

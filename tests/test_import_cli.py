@@ -5,7 +5,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from govreport import draft as draft_mod
+from govreport.model import draft as draft_mod
 from govreport.cli import main
 
 CORPUS = Path(__file__).parent / "data" / "corpus"

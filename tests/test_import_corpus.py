@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from govreport import blocks as blk
-from govreport.compose import compile_draft
-from govreport.draft import from_json_text, to_json_text
+from govreport.text import blocks as blk
+from govreport.build.compose import compile_draft
+from govreport.model.draft import from_json_text, to_json_text
 from govreport.importer import import_file
 from govreport.importer.model import BLANK, DEBRIS
-from govreport.reportfile import visible_len
+from govreport.reading.reportfile import visible_len
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"

@@ -6,9 +6,9 @@ import docx
 import pytest
 
 from docx_fixtures import chinese_numbered_headings
-from govreport.errors import InputError
+from govreport.base.errors import InputError
 from govreport.importer import import_file, import_text
-from govreport.reportfile import TABLE_CELL_SEPARATOR, visible_len
+from govreport.reading.reportfile import TABLE_CELL_SEPARATOR, visible_len
 
 
 def _report_docx(path, numbered_headings=False):
@@ -71,7 +71,7 @@ def test_tables_are_kept_as_text_one_row_per_paragraph_and_reported(tmp_path):
 
 
 def test_a_soft_line_break_inside_chinese_text_joins_without_a_space(tmp_path):
-    from govreport import reportfile
+    from govreport.reading import reportfile
     d = docx.Document()
     p = d.add_paragraph("全年开展法治宣传")
     p.add_run().add_break()
@@ -197,16 +197,17 @@ def test_a_gbk_text_file_is_read(tmp_path):
 
 @pytest.fixture(scope="module")
 def own_reports(tmp_path_factory):
-    from govreport import service
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
     out = {}
     for variant in ("public", "submitted", "with-attachments"):
-        d = service.demo_draft()
+        d = demo_draft()
         d.variant = "public" if variant == "public" else "submitted"
         d.doc_number, d.issuer, d.cc = "清府发〔2025〕1号", "张三", "临江县司法局"
         if variant == "with-attachments":       # 附件说明 of two, the second made by us
             d.attachments, d.data_appendix = ["法治建设工作任务清单"], True
         path = tmp_path_factory.mktemp(variant) / f"{variant}.docx"
-        service.build(d, path)
+        produce(d, path)
         out[variant] = (d, path)
     return out
 
@@ -246,7 +247,7 @@ def test_last_years_plans_are_listed_as_this_years_work(own_reports):
 
 def test_text_in_a_text_box_is_read_once_though_word_stores_it_twice(tmp_path):
     from docx.oxml import parse_xml
-    from govreport import reportfile
+    from govreport.reading import reportfile
     d = docx.Document()
     p = d.add_paragraph("正文段落。")
     box = ('<w:txbxContent><w:p><w:r><w:t>抄送：县司法局。</w:t></w:r></w:p></w:txbxContent>')

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from govreport.compose import compile_draft
-from govreport.errors import InputError
+from govreport.build.compose import compile_draft
+from govreport.base.errors import InputError
 from govreport.importer import import_text
 from govreport.reading import classify, parse_date, vocabulary_for
 from govreport.reading.debris import match_debris
@@ -292,7 +292,7 @@ def test_targets_in_next_years_plans_are_not_figures():
 
 
 def test_the_draft_renders_the_new_workbook_value_in_place_of_the_old_number():
-    from govreport.figures import Figure
+    from govreport.model.figures import Figure
     result = _figures("全年调处各类矛盾纠纷128起，发放宣传资料5000余份。")
     draft = result.draft
     assert draft.figures["disputes_handled"].previous == 128

@@ -1,7 +1,7 @@
 """Normalisation of pasted Chinese text: what changes and what must stay."""
 import pytest
 
-from govreport.normalize import normalise, remove_illegal
+from govreport.text.normalize import normalise, remove_illegal
 
 
 @pytest.mark.parametrize("source,expected", [

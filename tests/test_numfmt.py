@@ -1,7 +1,7 @@
 """Number phrasing as township reports write it."""
 import pytest
 
-from govreport import numfmt
+from govreport.text import numfmt
 
 
 @pytest.mark.parametrize("value,expected", [

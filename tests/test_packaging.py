@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import paths
+from govreport.base import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"

@@ -75,9 +75,10 @@ class Read:
 
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory) -> Path:
-    from govreport import service
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
     path = tmp_path_factory.mktemp("parity") / "demo.docx"
-    service.build(service.demo_draft(), path)
+    produce(demo_draft(), path)
     return path
 
 

@@ -4,7 +4,7 @@ import tomllib
 
 import pytest
 
-from govreport.pack import ROLES, available_packs, load_pack, pack_file
+from govreport.model.pack import ROLES, available_packs, load_pack, pack_file
 from govreport.reading import vocabulary_for
 
 

@@ -149,13 +149,14 @@ def submitted_pdf(tmp_path_factory):
     require_renderer()
     import pdfplumber
 
-    from govreport import service
-    d = service.demo_draft()
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
+    d = demo_draft()
     d.variant = "submitted"
     d.doc_number, d.issuer, d.cc = "清府〔2025〕3号", "王明", "县委全面依法治县委员会办公室"
     out = tmp_path_factory.mktemp("submitted")
     docx = out / "上报件.docx"
-    service.build(d, docx)
+    produce(d, docx)
     pdf = pdfplumber.open(to_pdf(docx, out))
     yield pdf
     pdf.close()
@@ -203,11 +204,12 @@ def test_every_font_profile_keeps_22_lines_of_at_most_28_characters(profile, tmp
     require_renderer()
     import pdfplumber
 
-    from govreport import service
-    d = service.demo_draft()
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
+    d = demo_draft()
     d.fonts = profile
     docx = tmp_path / f"{profile}.docx"
-    service.build(d, docx)
+    produce(d, docx)
     with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
         pages = [[ln for ln in page_lines(p) if ln.top < BOTTOM] for p in pdf.pages]
     assert len(pages) >= 3
@@ -224,11 +226,12 @@ def test_the_data_table_attachment_starts_a_page_with_its_label_and_title(tmp_pa
     require_renderer()
     import pdfplumber
 
-    from govreport import service
-    d = service.demo_draft()
+    from govreport.app.produce import produce
+    from govreport.app.starts import demo_draft
+    d = demo_draft()
     d.data_appendix = True
     docx = tmp_path / "附表.docx"
-    service.build(d, docx)
+    produce(d, docx)
     with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
         pages = [page_lines(p) for p in pdf.pages]
         start = next(i for i, lines in enumerate(pages) if lines and lines[0].text == "附件")

@@ -2,11 +2,11 @@
 the text block, its header rows repeated on the next page, no row split across pages."""
 import pytest
 
-from govreport import service
-from govreport.docx_writer import write_docx
-from govreport.document import Cell, Table
-from govreport.draft import new_draft
-from govreport.pack import load_pack
+from govreport.app.produce import produce
+from govreport.build.docx_writer import write_docx
+from govreport.model.document import Cell, Table
+from govreport.model.draft import new_draft
+from govreport.model.pack import load_pack
 from render import PT_PER_MM, page_lines, require_renderer, to_pdf
 
 pytestmark = pytest.mark.render
@@ -20,7 +20,7 @@ def rendered(test_packs, tmp_path):
     require_renderer()
     import pdfplumber
     draft = new_draft("清溪镇", 2024, load_pack("test-pufa"))
-    doc = service.build(draft, None).compiled.document
+    doc = produce(draft, None).compiled.document
     long = Table([6, 2, 3, 3], ["left", "center", "center", "center"],
                  [[Cell("项目", rows=2), Cell("单位", rows=2), Cell("数量", span=2)],
                   [Cell("本年"), Cell("上年")]],

@@ -6,12 +6,13 @@ import zipfile
 import pytest
 from lxml import etree
 
-from govreport import blocks, service
-from govreport.draft import new_draft
-from govreport.errors import InputError
-from govreport.figures import Figure
-from govreport.layout import load_layout
-from govreport.pack import DEFAULT_PACK, INTRO, MEASURES, NEXT_YEAR, DUTY, load_pack
+from govreport.text import blocks
+from govreport.app.produce import produce
+from govreport.model.draft import new_draft
+from govreport.base.errors import InputError
+from govreport.model.figures import Figure
+from govreport.build.layout import load_layout
+from govreport.model.pack import DEFAULT_PACK, INTRO, MEASURES, NEXT_YEAR, DUTY, load_pack
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FIGURES = [("pufa_events", 56, 48), ("pufa_audience", 12000, 9800), ("consultations", 320, 301),
@@ -65,7 +66,7 @@ def test_a_table_line_in_section_text_is_a_table_block_that_survives_a_draft_rou
 
 
 def test_the_report_has_the_packs_title_sections_and_closing(pufa_draft, tmp_path):
-    result = service.build(pufa_draft, tmp_path / "r.docx")
+    result = produce(pufa_draft, tmp_path / "r.docx")
     doc = result.compiled.document
     assert doc.title == "清溪镇2024年普法依法治理工作年度总结"
     headings = [p.text for p in doc.body if p.style == "h1"]
@@ -78,7 +79,7 @@ def test_the_report_has_the_packs_title_sections_and_closing(pufa_draft, tmp_pat
 def test_the_body_table_is_written_with_merged_header_cells_repeated_on_each_page(
         pufa_draft, tmp_path):
     out = tmp_path / "r.docx"
-    service.build(pufa_draft, out)
+    produce(pufa_draft, out)
     (tbl,) = body_of(out).findall(W + "tbl")
     width = int(tbl.find(f"{W}tblPr/{W}tblW").get(W + "w"))
     assert abs(width - load_layout().text_width_twips) <= 1          # as wide as the text block
@@ -108,14 +109,14 @@ def test_the_body_table_is_written_with_merged_header_cells_repeated_on_each_pag
 
 
 def test_figures_cited_in_a_table_reach_the_ledger_citations(pufa_draft):
-    result = service.build(pufa_draft, None)
+    result = produce(pufa_draft, None)
     cited = {c.indicator for c in result.compiled.citations if c.section == "zuofa"}
     assert {"pufa_events", "pufa_audience", "consultations"} <= cited
 
 
 def test_a_missing_figure_in_a_table_leaves_a_visible_gap_and_a_finding(pufa, tmp_path):
     d = new_draft("清溪镇", 2024, pufa)
-    result = service.build(d, tmp_path / "r.docx")
+    result = produce(d, tmp_path / "r.docx")
     table = next(p for p in result.compiled.document.body if p.style == "table")
     assert table.rows[0][2].text == "【缺：开展普法活动场次】"
     assert any(f.code == "figure-missing" and f.section == "zuofa" for f in result.findings)
@@ -124,7 +125,7 @@ def test_a_missing_figure_in_a_table_leaves_a_visible_gap_and_a_finding(pufa, tm
 def test_an_unknown_table_is_an_error_naming_the_tables_there_are(pufa_draft):
     zuofa = next(s for s in pufa_draft.sections if s.id == "zuofa")
     zuofa.blocks.append(blocks.Block(blocks.TABLE, text="nope"))
-    result = service.build(pufa_draft, None)
+    result = produce(pufa_draft, None)
     (f,) = [f for f in result.findings if f.code == "table-unknown"]
     assert f.level == "error" and "key_figures" in f.suggestion
 
@@ -161,7 +162,7 @@ def test_the_second_kinds_report_reads_back_through_check_and_import(pufa_draft,
     from govreport.checks.sources import report_from_path
     from govreport.importer import import_file
     out = tmp_path / "r.docx"
-    service.build(pufa_draft, out)
+    produce(pufa_draft, out)
     report = report_from_path(out, load_pack("test-pufa"))
     assert report.title == "清溪镇2024年普法依法治理工作年度总结"
     assert [p.id for p in report.parts if p.heading] == ["zuofa", "wenti", "dasuan"]

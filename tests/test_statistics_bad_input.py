@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from cli_support import run
-from govreport.errors import InputError
+from govreport.base.errors import InputError
 from govreport.statistics import import_workbook
 from govreport.statistics import xlsx as xlsx_mod
 from xlsxfix import read_parts, replace_in_part, write_parts

@@ -172,8 +172,8 @@ def test_derived_figures_and_their_problems_are_reported(capsys, tmp_path):
 
 
 def test_stats_show_uses_the_bindings_of_a_draft(capsys, tmp_path, sample_workbook):
-    from govreport import draft as draft_mod
-    from govreport.pack import load_pack
+    from govreport.model import draft as draft_mod
+    from govreport.model.pack import load_pack
     d = draft_mod.new_draft("清溪镇", 2024, load_pack())
     d.bindings = {"disputes_handled": "矛盾纠纷与信访!D6"}
     draft_mod.save(d, tmp_path / "草稿.json")

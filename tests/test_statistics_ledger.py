@@ -6,9 +6,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from govreport import ledger, service
+from govreport.build import ledger
+from govreport.app.produce import produce
+from govreport.app.starts import demo_draft
 from cli_support import run
-from govreport.figures import Figure
+from govreport.model.figures import Figure
 
 
 
@@ -29,7 +31,7 @@ def test_build_ledger_lists_every_cited_figure_with_sentence_and_source(capsys, 
     path = tmp_path / "报告.核对表.xlsx"
     assert f"已生成数据核对表：{path}" in stdout
     rows = rows_of(path)
-    compiled = service.build(service.demo_draft(), None).compiled
+    compiled = produce(demo_draft(), None).compiled
     assert len(rows) == len(compiled.citations) > 30
     assert list(rows[0]) == list(ledger.HEADERS)
     disputes = next(r for r in rows if r["指标"] == "调处矛盾纠纷件数")
@@ -48,10 +50,10 @@ def test_build_ledger_lists_every_cited_figure_with_sentence_and_source(capsys, 
 
 
 def test_typed_and_missing_figures_say_so(tmp_path):
-    d = service.demo_draft()
+    d = demo_draft()
     d.overrides["disputes_handled"] = Figure("disputes_handled", 130, source="手工录入")
     del d.figures["petitions"]
-    compiled = service.build(d, None).compiled
+    compiled = produce(d, None).compiled
     path = ledger.write_ledger(compiled, d, tmp_path / "x.核对表.xlsx")
     rows = rows_of(path)
     typed = next(r for r in rows if r["指标"] == "调处矛盾纠纷件数")
@@ -62,8 +64,8 @@ def test_typed_and_missing_figures_say_so(tmp_path):
 
 
 def test_the_ledger_replaces_an_old_one_atomically(tmp_path):
-    d = service.demo_draft()
-    compiled = service.build(d, None).compiled
+    d = demo_draft()
+    compiled = produce(d, None).compiled
     path = tmp_path / "x.核对表.xlsx"
     path.write_bytes(b"old")
     ledger.write_ledger(compiled, d, path)

@@ -1,8 +1,8 @@
 """Title line breaks: whole words, 梯形/菱形 shape, computed and overridable."""
 import pytest
 
-from govreport.pack import load_pack
-from govreport.title import break_title, em_width
+from govreport.model.pack import load_pack
+from govreport.text.title import break_title, em_width
 
 WORDS = load_pack().title_words     # the default report kind's own terms
 
@@ -40,9 +40,9 @@ def test_no_line_splits_the_unit_a_year_or_a_fixed_term(title, unit):
 
 
 def test_the_clerks_own_break_is_kept(pack):
-    from govreport import service
-    from govreport.compose import compile_draft
-    d = service.demo_draft()
+    from govreport.app.starts import demo_draft
+    from govreport.build.compose import compile_draft
+    d = demo_draft()
     d.title_lines = ["清溪镇2024年法治政府", "建设年度报告"]
     assert compile_draft(d).document.title_lines == ["清溪镇2024年法治政府", "建设年度报告"]
     d.title = "清溪镇2024年度法治政府建设情况报告"     # a changed title drops a stale break

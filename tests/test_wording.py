@@ -2,8 +2,8 @@
 import pytest
 
 from govreport import wording
-from govreport.figures import Figure, resolve
-from govreport.findings import ERROR, WARNING
+from govreport.model.figures import Figure, resolve
+from govreport.model.findings import ERROR, WARNING
 
 
 def ctx_with(pack, **values):
@@ -128,7 +128,7 @@ def test_the_default_wording_cites_at_least_twenty_indicators(pack):
     ("福城街道办事处", "街道"), ("某单位", "镇"), ("通城县人力资源和社会保障局", "局"),
 ])
 def test_unit_kind_follows_the_name(unit, kind):
-    from govreport import units
+    from govreport.text import units
     assert units.unit_kind(unit) == kind
 
 
@@ -138,13 +138,13 @@ def test_unit_kind_follows_the_name(unit, kind):
     ("通城县人力资源和社会保障局", "通城县人力资源和社会保障局"), ("某单位", "某单位"),
 ])
 def test_the_organ_that_signs_follows_the_kind_of_unit(unit, organ):
-    from govreport import units
+    from govreport.text import units
     assert units.organ_name(unit) == organ
 
 
 def test_a_subdistrict_report_is_signed_by_its_office_by_default(pack):
-    from govreport import compose
-    from govreport.draft import new_draft
+    from govreport.build import compose
+    from govreport.model.draft import new_draft
     draft = new_draft("福城街道", 2024, pack)
     assert compose.compile_draft(draft, pack).document.signature == "福城街道办事处"
 
@@ -200,14 +200,14 @@ def test_a_broken_reference_is_explained_in_chinese(pack, source, words):
 # --- the reference grammar has one owner -------------------------------------------------------
 
 def test_every_filter_the_grammar_names_has_a_function_and_back():
-    from govreport.references import FILTER_LABELS
+    from govreport.wording.references import FILTER_LABELS
     from govreport.wording import FILTERS
     assert FILTERS.keys() == FILTER_LABELS.keys()
 
 
 def test_the_report_variables_are_the_ones_wording_provides(pack):
-    from govreport.figures import FigureSet
-    from govreport.references import REPORT_VARIABLES
+    from govreport.model.figures import FigureSet
+    from govreport.wording.references import REPORT_VARIABLES
     from govreport.wording import Context, RenderLog
     ctx = Context("清溪镇", 2024, pack.indicators, FigureSet({}))
     names = set(ctx.variables(RenderLog()))
@@ -219,7 +219,7 @@ def test_the_report_variables_are_the_ones_wording_provides(pack):
     "{{ rate | at_least(5) }}", "{{ rate | plain(1.5) }}",
 ])
 def test_a_reference_written_back_reads_the_same(source):
-    from govreport.references import Reference
+    from govreport.wording.references import Reference
     ref = Reference.parse(source)
     assert ref is not None
     assert Reference.parse(ref.source) == ref
@@ -228,5 +228,5 @@ def test_a_reference_written_back_reads_the_same(source):
 
 @pytest.mark.parametrize("source", ["{{ cases | upper }}", "{{ cases + 1 }}", "{{ a.b }}", "{{ 1 }}"])
 def test_what_is_not_a_plain_reference_is_not_parsed_as_one(source):
-    from govreport.references import Reference
+    from govreport.wording.references import Reference
     assert Reference.parse(source) is None

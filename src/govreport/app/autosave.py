@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govreport.draft import Draft
+    from govreport.model.draft import Draft
 
 AUTOSAVE_FORMAT = "govreport-autosave"
 SUFFIX = ".autosave.json"
@@ -34,7 +34,7 @@ class Autosaver:
     def write(self, draft: "Draft", draft_path: Path | None) -> Path:
         import json
 
-        from govreport.atomic import write_text_atomic
+        from govreport.base.atomic import write_text_atomic
         payload = {
             "format": AUTOSAVE_FORMAT,
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from govreport.errors import InputError
-from govreport.pack import TemplatePack, load_pack
+from govreport.base.errors import InputError
+from govreport.model.pack import TemplatePack, load_pack
 
 if TYPE_CHECKING:
-    from govreport.compose import Compiled
-    from govreport.draft import Draft
-    from govreport.findings import Finding
+    from govreport.build.compose import Compiled
+    from govreport.model.draft import Draft
+    from govreport.model.findings import Finding
 
 # fn(draft, pack, compiled) -> the check's findings, in whatever form the caller wants them
 Checker = Callable[["Draft", TemplatePack, "Compiled"], Any]
@@ -40,7 +40,7 @@ def produce(draft: "Draft", output: Path | str | None, *, pack: TemplatePack | N
     """Compile the draft; with an output path write the .docx atomically (and its ledger);
     then run `check` on what was compiled. A failing check does not undo a written report:
     its exception is kept in `check_error` for the caller to report after the result."""
-    from govreport.compose import compile_draft
+    from govreport.build.compose import compile_draft
     pack = pack or load_pack(draft.template)
     path = None if output is None else Path(output)
     if path is not None and path.suffix.lower() != ".docx":
@@ -48,10 +48,10 @@ def produce(draft: "Draft", output: Path | str | None, *, pack: TemplatePack | N
     compiled = compile_draft(draft, pack)
     result = Produced(path, compiled, list(compiled.findings))
     if path is not None:
-        from govreport.docx_writer import write_docx
+        from govreport.build.docx_writer import write_docx
         write_docx(compiled.document, path)
         if ledger:
-            from govreport import ledger as ledger_mod
+            from govreport.build import ledger as ledger_mod
             result.ledger = ledger_mod.write_ledger(compiled, draft, ledger_mod.ledger_path(path))
     if check is not None:
         try:

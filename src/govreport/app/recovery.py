@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from govreport.app.autosave import AUTOSAVE_FORMAT, SUFFIX
 
 if TYPE_CHECKING:
-    from govreport.draft import Draft
+    from govreport.model.draft import Draft
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Recovery:
         return f"{what}，自动保存于 {when}{where}"
 
     def load(self) -> "Draft":
-        from govreport.draft import from_json_text
+        from govreport.model.draft import from_json_text
         payload = json.loads(self.file.read_text(encoding="utf-8"))
         return from_json_text(json.dumps(payload["draft"], ensure_ascii=False), self.file)
 

@@ -12,17 +12,17 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from govreport.pack import DEFAULT_PACK, load_pack
+from govreport.model.pack import DEFAULT_PACK, load_pack
 
 if TYPE_CHECKING:
     from govreport.app.produce import Checker, Produced
     from govreport.app.recovery import Recovery
     from govreport.app.starts import Defaults
     from govreport.app.workbooks import ImportDetails, WorkbookRead
-    from govreport.draft import Draft
-    from govreport.figures import FigureSet
-    from govreport.findings import Finding
-    from govreport.pack import TemplatePack
+    from govreport.model.draft import Draft
+    from govreport.model.figures import FigureSet
+    from govreport.model.findings import Finding
+    from govreport.model.pack import TemplatePack
     from govreport.wording import Context
 
 # What a reopened draft's workbook needs (DraftSession.reread_needed)
@@ -63,7 +63,7 @@ class DraftSession:
 
     @classmethod
     def open(cls, path: Path | str) -> "DraftSession":
-        from govreport.draft import load
+        from govreport.model.draft import load
         return cls(load(path), path)
 
     @classmethod
@@ -105,7 +105,7 @@ class DraftSession:
 
     def save(self, path: Path | str | None = None) -> Path:
         """Write the draft atomically (to its own path unless given one); returns where."""
-        from govreport.draft import save
+        from govreport.model.draft import save
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no path to save the draft to")
@@ -119,12 +119,12 @@ class DraftSession:
     # --- figures ----------------------------------------------------------------------------------
     def figure_set(self) -> "FigureSet":
         if self._figures is None:
-            from govreport.compose import figures_for
+            from govreport.build.compose import figures_for
             self._figures = figures_for(self.draft, self.pack)
         return self._figures
 
     def context(self) -> "Context":
-        from govreport.compose import context_for
+        from govreport.build.compose import context_for
         return context_for(self.draft, self.pack, self.figure_set())
 
     def render(self, source: str) -> str:

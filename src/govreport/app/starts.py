@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from govreport.draft import VARIANT_PUBLIC, VARIANTS, Draft, default_year, new_draft
-from govreport.errors import InputError
-from govreport.findings import INFO, Finding
-from govreport.pack import DEFAULT_PACK, TemplatePack, load_pack
+from govreport.model.draft import VARIANT_PUBLIC, VARIANTS, Draft, default_year, new_draft
+from govreport.base.errors import InputError
+from govreport.model.findings import INFO, Finding
+from govreport.model.pack import DEFAULT_PACK, TemplatePack, load_pack
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govreport.findings import WARNING, Finding
+from govreport.model.findings import WARNING, Finding
 
 if TYPE_CHECKING:
-    from govreport.draft import Draft
+    from govreport.model.draft import Draft
     from govreport.statistics.reader import WorkbookImport
 
 

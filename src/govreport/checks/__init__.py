@@ -2,7 +2,7 @@
 
 Every check has a stable id and one function over a common input, a ReportText (parts of
 paragraphs with the title, 成文日期, report year, pack and figures). Checks return
-CheckResults: a govreport.findings.Finding (whose ``code`` is the check id) and, for mechanical
+CheckResults: a govreport.model.findings.Finding (whose ``code`` is the check id) and, for mechanical
 problems, a Fix the wizard can offer as a one-click fix.
 
 Check ids (``govreport check --list``; switch off with ``--disable id1,id2``):

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from govreport.datafiles import load_toml
-from govreport.pack import pack_file
-from govreport.stalephrases import (  # noqa: F401 - Phrase is part of Settings
+from govreport.base.datafiles import load_toml
+from govreport.model.pack import pack_file
+from govreport.text.stalephrases import (  # noqa: F401 - Phrase is part of Settings
     Phrase, load_phrases, parse_date, phrases_path,
 )
 

@@ -5,7 +5,7 @@ import re
 
 from govreport.checks.model import Emitter, Part, ReportText, quote
 from govreport.checks.registry import check
-from govreport.findings import WARNING
+from govreport.model.findings import WARNING
 
 _SPACE = re.compile(r"\s+")
 

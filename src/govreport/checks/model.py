@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from govreport.findings import Finding
+from govreport.model.findings import Finding
 
 QUOTE_LEN = 16
 

@@ -10,8 +10,8 @@ import re
 from govreport.checks.model import Emitter, Fix, Paragraph, Part, ReportText, quote
 from govreport.checks.registry import check
 from govreport.checks.structure import cn_to_int
-from govreport.dates import official
-from govreport.findings import ERROR, WARNING
+from govreport.text.dates import official
+from govreport.model.findings import ERROR, WARNING
 
 _PLENUM_LIST = re.compile(r"二十届((?:[一二三四五六七八九]中[、，和及]?)+)全会(精神)?")
 _RANGE_MARK = r"\s*[—–\-~～至到]+\s*"
@@ -117,7 +117,7 @@ def _plenums(report: ReportText, emit: Emitter, part: Part | None, para: Paragra
 
 
 def _cn(n: int) -> str:
-    from govreport.numfmt import chinese
+    from govreport.text.numfmt import chinese
     return chinese(n)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from govreport.checks.model import Emitter, Paragraph, Part, ReportText, quote
 from govreport.checks.registry import check
-from govreport.findings import ERROR, WARNING
+from govreport.model.findings import ERROR, WARNING
 from govreport.wording import GAP_RE
 
 

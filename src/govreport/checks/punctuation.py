@@ -1,7 +1,7 @@
 """Punctuation and format: half-width or doubled marks, unmatched brackets and quotes,
 paragraphs without an ending mark, stray spaces inside Chinese text.
 
-Half-width marks are found (and fixed) with govreport.normalize, the same rules the compiler
+Half-width marks are found (and fixed) with govreport.text.normalize, the same rules the compiler
 applies, so 1,234 / 93.84% / 12345热线 / 1+6+N are left alone. The numbering at the start of
 a paragraph is the numbering check's business and is skipped here.
 """
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from govreport import blocks as blk
+from govreport.text import blocks as blk
 from govreport.checks.model import Emitter, Fix, ReportText, quote
 from govreport.checks.registry import check
-from govreport.findings import INFO, WARNING
-from govreport.normalize import normalise
+from govreport.model.findings import INFO, WARNING
+from govreport.text.normalize import normalise
 
 _MARKS = "。！？；：，、"
 _RANK = {c: i for i, c in enumerate(reversed(_MARKS))}     # 。 strongest, 、 weakest

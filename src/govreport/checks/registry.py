@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from govreport.checks.model import CheckResult, Emitter, ReportText
-from govreport.errors import InputError
+from govreport.base.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from govreport import blocks as blk
+from govreport.text import blocks as blk
 from govreport.checks.model import CheckResult, ReportText
 from govreport.checks.registry import REGISTRY, all_checks, run_checks
 from govreport.checks.sources import report_from_draft, report_from_path, workbook_figures
-from govreport.findings import ERROR, WARNING, Finding, LEVEL_NAMES
+from govreport.model.findings import ERROR, WARNING, Finding, LEVEL_NAMES
 
 
 @dataclass

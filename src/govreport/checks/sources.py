@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from govreport import reportfile
+from govreport.reading import reportfile
 from govreport.checks.config import settings_for
 from govreport.checks.model import Paragraph, Part, ReportText
-from govreport.document import Table
-from govreport.errors import InputError
-from govreport.findings import INFO, Finding
-from govreport.pack import TemplatePack, load_pack
+from govreport.model.document import Table
+from govreport.base.errors import InputError
+from govreport.model.findings import INFO, Finding
+from govreport.model.pack import TemplatePack, load_pack
 from govreport.reading import Reading, read
 
 SUFFIXES = (".json", ".docx", ".txt")
@@ -83,7 +83,7 @@ def report_from_draft(draft, pack: TemplatePack | None = None, today: dt.date | 
                       compiled=None) -> ReportText:
     """A draft as compiled: the text the .docx will hold, mapped to the draft's blocks.
     compiled: the draft's compile_draft result when the caller has it (a build just made)."""
-    from govreport.compose import compile_draft
+    from govreport.build.compose import compile_draft
     pack = pack or load_pack(draft.template)
     compiled = compiled or compile_draft(draft, pack)
     doc = compiled.document
@@ -127,7 +127,7 @@ COVERED_BY_CHECKS = {"section-missing", "section-empty", "figure-missing", "norm
 
 def workbook_figures(path: Path | str, pack: TemplatePack, year: int | None = None):
     """(FigureSet, workbook year, warnings) from a statistics workbook, derived figures computed."""
-    from govreport.figures import resolve
+    from govreport.model.figures import resolve
     from govreport.statistics import import_workbook
     result = import_workbook(Path(path), pack.indicators, year=year)
     return resolve(pack.indicators, result.figures), result.year, list(result.warnings)
@@ -143,7 +143,7 @@ def report_from_path(path: Path | str, pack: TemplatePack | None = None,
     if not path.exists():
         raise InputError(f"找不到文件“{path}”", path=path)
     if suffix == ".json":
-        from govreport import draft as draft_mod
+        from govreport.model import draft as draft_mod
         d = draft_mod.load(path)
         report = report_from_draft(d, pack or load_pack(d.template), today=today)
         report.path = path

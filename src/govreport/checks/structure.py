@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 
-from govreport import blocks as blk
+from govreport.text import blocks as blk
 from govreport.checks.model import Emitter, Fix, Part, ReportText, quote
 from govreport.checks.registry import check
-from govreport.findings import ERROR, INFO, WARNING
-from govreport.numfmt import chinese
-from govreport.pack import INTRO, OTHER
+from govreport.model.findings import ERROR, INFO, WARNING
+from govreport.text.numfmt import chinese
+from govreport.model.pack import INTRO, OTHER
 from govreport.reading.written_dates import cn_number
 
 _CN = "零一二三四五六七八九"

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from govreport.checks.model import Emitter, ReportText, quote
 from govreport.checks.registry import check
-from govreport.findings import WARNING
-from govreport.numfmt import trim
+from govreport.model.findings import WARNING
+from govreport.text.numfmt import trim
 
 # Counting words a label ends with that a sentence leaves out: "调处矛盾纠纷件数" -> "调处矛盾纠纷".
 _COUNT_SUFFIX = re.compile(r"(?:件数|人次数|人次|次数|人数|份数|条数|场次|个数|起数|数)$")

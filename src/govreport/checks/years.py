@@ -6,8 +6,8 @@ import re
 
 from govreport.checks.model import Emitter, Part, ReportText, quote
 from govreport.checks.registry import check
-from govreport.findings import ERROR, INFO, WARNING
-from govreport.pack import NEXT_YEAR, OTHER
+from govreport.model.findings import ERROR, INFO, WARNING
+from govreport.model.pack import NEXT_YEAR, OTHER
 
 YEAR = re.compile(r"(?<![\d〔［\[﹝])((?:19|20)\d{2})(?=\s*年)")
 _RANGE_MARKS = "—–-~～至到"

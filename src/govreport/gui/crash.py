@@ -44,7 +44,7 @@ def log_exception(exc: BaseException) -> Path | None:
 def report(exc: BaseException) -> None:
     """Tell the clerk; a bad-input error is just its message, anything else is logged first."""
     global _showing
-    from govreport.errors import InputError
+    from govreport.base.errors import InputError
     from govreport.gui import dialogs
     parent = _parent() if _parent else None
     if isinstance(exc, InputError):

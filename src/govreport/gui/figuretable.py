@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from govreport import numfmt
+from govreport.text import numfmt
 
 if TYPE_CHECKING:
-    from govreport.figures import Figure, FigureSet
-    from govreport.indicators import IndicatorSet
+    from govreport.model.figures import Figure, FigureSet
+    from govreport.model.indicators import IndicatorSet
     from govreport.app.workbooks import FigureMatch, UnmatchedRow
 
 HOW_LABELS = {
@@ -61,7 +61,7 @@ def format_value(value: float | None, kind: str) -> str:
 
 def rows(indicators: "IndicatorSet", figures: "FigureSet", matches: "dict[str, FigureMatch] | None",
          overrides: "dict[str, Figure]", bindings: dict[str, str]) -> list[FigureRow]:
-    from govreport.figures import SOURCE_FORMULA
+    from govreport.model.figures import SOURCE_FORMULA
     out = []
     for ind in indicators:
         fig = figures.get(ind.id)
@@ -104,7 +104,7 @@ def normalise_cell(ref: str) -> str:
 
 def parse_cell(ref: str) -> tuple[str, str]:
     """'普法!d7' -> ('普法', 'D7'); a clear Chinese error for anything else."""
-    from govreport.errors import InputError
+    from govreport.base.errors import InputError
     m = CELL_RE.match(ref or "")
     if not m:
         raise InputError(f"“{ref}”不是单元格位置，请写成“工作表名!单元格”，例如 普法!D7")
@@ -113,7 +113,7 @@ def parse_cell(ref: str) -> tuple[str, str]:
 
 def parse_value(text: str, name: str = "数值") -> float | None:
     """What the clerk typed into a value cell: '128', '1,234', '93.84%', '５０００余'; '' clears."""
-    from govreport.errors import InputError
+    from govreport.base.errors import InputError
     text = (text or "").strip()
     if not text:
         return None

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 
 def icon_dir() -> Path:
-    from govreport import paths
+    from govreport.base import paths
     return paths.resources_dir() / "icons"
 
 

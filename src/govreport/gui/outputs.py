@@ -5,8 +5,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from govreport.draft import Draft
-    from govreport.pack import TemplatePack
+    from govreport.model.draft import Draft
+    from govreport.model.pack import TemplatePack
 
 
 def report_name(draft: "Draft", pack: "TemplatePack") -> str:

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from govreport.app.recovery import Recovery
     from govreport.app.session import DraftSession
     from govreport.app.starts import Defaults
-    from govreport.draft import Draft
+    from govreport.model.draft import Draft
     from govreport.gui.settings import Settings
-    from govreport.pack import TemplatePack
+    from govreport.model.pack import TemplatePack
 
 # Pages the presenter can send the clerk to; also the page presenters' attribute names.
 PAGE_START, PAGE_BASIC, PAGE_FIGURES, PAGE_SECTION, PAGE_CHECK, PAGE_GENERATE = (
@@ -100,7 +100,7 @@ class WizardPresenter:
         if self.session is not None:
             return self.session.pack
         if self._pack is None:
-            from govreport.pack import DEFAULT_PACK, load_pack
+            from govreport.model.pack import DEFAULT_PACK, load_pack
             self._pack = load_pack(self._pack_id or DEFAULT_PACK)
         return self._pack
 
@@ -230,7 +230,7 @@ class WizardPresenter:
                 s[key] = value
 
     def job_failed(self, exc: BaseException) -> None:
-        from govreport.errors import InputError
+        from govreport.base.errors import InputError
         if isinstance(exc, InputError):
             self.view.show_error(str(exc))
         else:
@@ -240,14 +240,14 @@ class WizardPresenter:
     def warm_up(self) -> None:
         """After the first paint: read the pack and load the core in the background, so the
         first real step does not wait for them; the view then names the report."""
-        from govreport.pack import DEFAULT_PACK
+        from govreport.model.pack import DEFAULT_PACK
         pack_id = self._pack_id or DEFAULT_PACK
 
         def job():
             import govreport.app.session  # noqa: F401
-            import govreport.compose  # noqa: F401
-            import govreport.docx_writer  # noqa: F401
-            from govreport.pack import load_pack
+            import govreport.build.compose  # noqa: F401
+            import govreport.build.docx_writer  # noqa: F401
+            from govreport.model.pack import load_pack
             return load_pack(pack_id)
 
         def done(pack):

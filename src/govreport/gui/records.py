@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from govreport.findings import Finding
+    from govreport.model.findings import Finding
     from govreport.gui.reftext import Ref
 
 

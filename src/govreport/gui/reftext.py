@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from govreport import blocks
-from govreport.indicators import IndicatorSet
+from govreport.text import blocks
+from govreport.model.indicators import IndicatorSet
 
 OPEN, CLOSE, SEP = "〖", "〗", "："
 TOKEN_RE = re.compile(r"〖([^〖〗：\n]{1,60})：([^〖〗\n]{0,40})〗")

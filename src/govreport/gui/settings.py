@@ -109,7 +109,7 @@ class Settings:
         self["recent_drafts"] = [x for x in self["recent_drafts"] if x != p]
 
     def save(self) -> None:
-        from govreport.atomic import write_text_atomic
+        from govreport.base.atomic import write_text_atomic
         known = {k: v for k, v in self._values.items() if k in OPTIONS}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

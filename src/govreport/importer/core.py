@@ -4,17 +4,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from govreport import blocks as blk, reportfile
-from govreport.stalephrases import Phrase, load_phrases, phrases_path
-from govreport.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
-from govreport.errors import InputError
-from govreport.figures import Figure
-from govreport.findings import INFO, WARNING, Finding
+from govreport.text import blocks as blk
+from govreport.reading import reportfile
+from govreport.text.stalephrases import Phrase, load_phrases, phrases_path
+from govreport.model.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
+from govreport.base.errors import InputError
+from govreport.model.figures import Figure
+from govreport.model.findings import INFO, WARNING, Finding
 from govreport.importer import figurerefs, rollforward
 from govreport.importer.model import (BLANK, DEBRIS, HeadingMap, ImportReport, ImportResult,
                                       LineFate)
 from govreport.importer.rules import ImportRules, load_rules, rules_path
-from govreport.pack import DUTY, INTRO, MEASURES, NEXT_YEAR, OTHER, TemplatePack, load_pack
+from govreport.model.pack import DUTY, INTRO, MEASURES, NEXT_YEAR, OTHER, TemplatePack, load_pack
 from govreport.reading import read
 from govreport.reading.parts import Part
 
@@ -151,7 +152,7 @@ def _plan_items(plan_blocks: list[blk.Block], limit: int = 12) -> list[str]:
 
 
 def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
-    from govreport.sandbox import environment
+    from govreport.wording.sandbox import environment
     try:
         return environment().from_string(pack.title).render(
             unit_name=unit, year=year, next_year=year + 1, last_year=year - 1)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govreport.blocks import Block
-from govreport.indicators import Indicator, IndicatorSet
+from govreport.text.blocks import Block
+from govreport.model.indicators import Indicator, IndicatorSet
 from govreport.importer.model import FigureReplacement
 from govreport.importer.rules import ImportRules
 

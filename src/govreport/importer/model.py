@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from govreport.draft import Draft
-from govreport.findings import Finding
+from govreport.model.draft import Draft
+from govreport.model.findings import Finding
 
 # Where every line of the source went: the reader's fates (a section id, or blank, debris, a field).
 from govreport.reading.fates import (  # noqa: E402,F401

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from govreport.importer.model import DEBRIS, DEST_NAMES, FIELDS, ImportReport
-from govreport.pack import INTRO, TemplatePack, load_pack
+from govreport.model.pack import INTRO, TemplatePack, load_pack
 
 
 def dest_name(dest: str, pack: TemplatePack) -> str:

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from govreport.stalephrases import Phrase
-from govreport.draft import Draft
+from govreport.text.stalephrases import Phrase
+from govreport.model.draft import Draft
 from govreport.importer.model import Replacement
 from govreport.importer.rules import ImportRules
 

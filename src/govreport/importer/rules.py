@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from govreport.datafiles import load_toml
-from govreport.pack import pack_file
+from govreport.base.datafiles import load_toml
+from govreport.model.pack import pack_file
 
 RULES_FILE = "import_rules.toml"
 

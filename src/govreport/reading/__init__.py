@@ -9,7 +9,7 @@ text it checks from the same result, so both agree on the title, the 主送机�
     for part in reading.parts: part.section, part.heading_text, part.how, part.lines
     reading.year.year, reading.year.source
 
-Modules: reportfile (govreport.reportfile) gives the lines of a file; debris drops web-page
+Modules: reportfile (govreport.reading.reportfile) gives the lines of a file; debris drops web-page
 furniture; frame finds the 公文 frame (title, 主送机关, 署名, 成文日期, 结束语, 附注, 附件, the
 版头/版记 of a 上报件); report_year decides the year the report is about; parts splits the body at
 its level-1 headings and names each part's section by the keywords of the pack's reader.toml

@@ -8,7 +8,7 @@ import re
 
 from govreport.reading.fates import BLANK, DEBRIS, LineFate
 from govreport.reading.vocabulary import DebrisRule, Vocabulary
-from govreport.reportfile import SourceLine, visible_len
+from govreport.reading.reportfile import SourceLine, visible_len
 
 _BULLET = re.compile(r"^(?:[•·▪●■◆◇○]\s*|[-*]\s+)")
 _SENTENCE_END = "。！？"

@@ -10,14 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from govreport import blocks
+from govreport.text import blocks
 from govreport.reading import debris
 from govreport.reading.fates import (ATTACHMENT, CLOSING, COLOPHON, DATE, DEBRIS, HEADER, NOTE,
                                      RECIPIENT, SIGNATURE, TITLE, LineFate)
 from govreport.reading.parts import is_level1_heading
 from govreport.reading.vocabulary import Vocabulary
 from govreport.reading.written_dates import parse_date
-from govreport.reportfile import SourceLine, visible_len
+from govreport.reading.reportfile import SourceLine, visible_len
 
 NOTE_LINE = re.compile(r"^[（(]\s*此件.{1,20}[）)]$")
 _SENTENCE_PUNCT = "。，,；;！？"

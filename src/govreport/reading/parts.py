@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govreport import blocks
-from govreport.pack import INTRO, MEASURES, NEXT_YEAR, OTHER, TemplatePack
+from govreport.text import blocks
+from govreport.model.pack import INTRO, MEASURES, NEXT_YEAR, OTHER, TemplatePack
 from govreport.reading.vocabulary import Vocabulary
 from govreport.reading.written_dates import cn_number
-from govreport.reportfile import SourceLine
+from govreport.reading.reportfile import SourceLine
 
 UNMAPPED = "无法归类"
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govreport import reportfile
-from govreport.pack import TemplatePack
+from govreport.reading import reportfile
+from govreport.model.pack import TemplatePack
 from govreport.reading import debris, frame as frames, parts as splitting, report_year
 from govreport.reading.fates import LineFate
 from govreport.reading.frame import Frame

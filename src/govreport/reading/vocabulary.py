@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from govreport.datafiles import load_toml
-from govreport.pack import ROLES, pack_file
+from govreport.base.datafiles import load_toml
+from govreport.model.pack import ROLES, pack_file
 
 VOCABULARY_FILE = "reader.toml"
 # Frame entries that are regular expressions (matched at the start of a line).

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from govreport.indicators import IndicatorSet
+from govreport.model.indicators import IndicatorSet
 from govreport.statistics.words import words
 
 EXACT, SYNONYM, NORMALISED, BOUND = "exact", "synonym", "normalised", "bound"

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from govreport.errors import InputError
-from govreport.figures import Figure
-from govreport.indicators import Indicator, IndicatorSet
-from govreport.numfmt import compact
+from govreport.base.errors import InputError
+from govreport.model.figures import Figure
+from govreport.model.indicators import Indicator, IndicatorSet
+from govreport.text.numfmt import compact
 from govreport.statistics import tables as tb
 from govreport.statistics.labels import (
     BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from govreport.figures import FigureSet, resolve
-from govreport.findings import WARNING, Finding, needs_attention
-from govreport.indicators import Indicator, IndicatorSet
-from govreport.numfmt import json_number, plain
+from govreport.model.figures import FigureSet, resolve
+from govreport.model.findings import WARNING, Finding, needs_attention
+from govreport.model.indicators import Indicator, IndicatorSet
+from govreport.text.numfmt import json_number, plain
 from govreport.statistics.labels import HOW_NAMES
 from govreport.statistics.reader import WorkbookImport
 
@@ -83,7 +83,7 @@ def _value(ind: Indicator, v: float | None) -> str:
 
 
 def _formula_text(ind: Indicator, indicators: IndicatorSet) -> str:
-    from govreport.ledger import formula_in_words
+    from govreport.build.ledger import formula_in_words
     return formula_in_words(ind.formula or "", indicators)
 
 

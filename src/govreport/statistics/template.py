@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govreport.atomic import write_atomic
-from govreport.pack import TemplatePack
-from govreport.numfmt import chinese
+from govreport.base.atomic import write_atomic
+from govreport.model.pack import TemplatePack
+from govreport.text.numfmt import chinese
 
 DATA_SHEET = "统计表"
 HELP_SHEET = "填表说明"
@@ -43,8 +43,8 @@ def build_workbook(pack: TemplatePack, year: int, unit: str = ""):
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from govreport.ledger import formula_in_words
-    from govreport.xlsx_style import header_row, title_row
+    from govreport.build.ledger import formula_in_words
+    from govreport.build.xlsx_style import header_row, title_row
 
     wb = Workbook()
     ws = wb.active
@@ -117,7 +117,7 @@ def build_workbook(pack: TemplatePack, year: int, unit: str = ""):
 def write_template(pack: TemplatePack, path: Path | str, year: int, unit: str = "") -> Path:
     """Write the workbook atomically (an open or read-only target raises OutputLockedError)."""
     path = Path(path)
-    from govreport.xlsx_style import text_only
+    from govreport.build.xlsx_style import text_only
     wb = build_workbook(pack, year, unit)
     text_only(wb)
     write_atomic(path, lambda tmp: wb.save(tmp))

@@ -5,8 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from govreport.datafiles import load_toml
-from govreport import paths
+from govreport.base.datafiles import load_toml
+from govreport.base import paths
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from openpyxl.worksheet._reader import (
     FORMULA_TAG, INLINE_STRING, VALUE_TAG, WorkSheetParser, _cast_number,
 )
 
-from govreport.errors import InputError
+from govreport.base.errors import InputError
 from govreport.statistics.values import is_percent_format
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QF
                                QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QRadioButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from govreport.dates import YEAR_MAX, YEAR_MIN
+from govreport.text.dates import YEAR_MAX, YEAR_MIN
 from govreport.gui.crash import guarded
 from govreport.gui.pages.base import Page, error_label, show_message
 

@@ -115,7 +115,7 @@ class GeneratePage(Page):
     def show_result(self, result, levels) -> None:
         """levels: findings per level, as the 检查 page counts them for this draft."""
         self.set_running(False)
-        from govreport.findings import ERROR, WARNING
+        from govreport.model.findings import ERROR, WARNING
         errors, warnings = levels.get(ERROR, 0), levels.get(WARNING, 0)
         text = f"已生成：{result.path}"
         if result.ledger is not None:

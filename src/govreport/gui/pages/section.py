@@ -155,7 +155,7 @@ class SectionPage(Page):
         """Show the draft's text: fresh for another draft, one undoable step for changes made
         elsewhere (a fix, a restored section), values only when only figures changed (the
         clerk's blank lines and cursor stay)."""
-        from govreport.blocks import parse_text
+        from govreport.text.blocks import parse_text
         p = self.presenter
         codec = p.codec()
         sec = p.draft.section(self.section_id)

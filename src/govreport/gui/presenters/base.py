@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from govreport.app.session import DraftSession
-    from govreport.draft import Draft
-    from govreport.figures import FigureSet
+    from govreport.model.draft import Draft
+    from govreport.model.figures import FigureSet
     from govreport.gui.presenter import View, WizardPresenter
     from govreport.gui.settings import Settings
-    from govreport.pack import TemplatePack
+    from govreport.model.pack import TemplatePack
 
 
 class PagePresenter:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from govreport.gui.presenters.base import PagePresenter
 
 if TYPE_CHECKING:
-    from govreport.fontcheck import FontReport
+    from govreport.build.fontcheck import FontReport
 
 FIELDS = ("unit", "year", "title", "recipient", "signature", "date", "variant", "fonts",
           "doc_number", "issuer", "note", "issuing_office", "cc", "printed_by", "printed_on",
@@ -44,7 +44,7 @@ class BasicPresenter(PagePresenter):
         if isinstance(value, str):
             # pasted from a web page: characters Word cannot hold go at once, not in every
             # place the field shows up (the unit is in the title, 署名, 版头 …)
-            from govreport.normalize import remove_illegal
+            from govreport.text.normalize import remove_illegal
             value = remove_illegal(value)[0]
         if name in ("unit", "issuing_office", "cc", "printed_by"):
             value = value.strip()
@@ -64,7 +64,7 @@ class BasicPresenter(PagePresenter):
         return self.draft.title or self.computed_title()
 
     def title_lines(self) -> list[str]:
-        from govreport.compose import title_lines_of
+        from govreport.build.compose import title_lines_of
         return title_lines_of(self.draft, self.title())
 
     def set_title_lines(self, text: str) -> str | None:
@@ -95,13 +95,13 @@ class BasicPresenter(PagePresenter):
 
     def default_frame(self) -> dict[str, str]:
         """What the 上报件's 发文机关标志 and 印发机关 say when left empty."""
-        from govreport.compose import default_issuing_office, default_printed_by
+        from govreport.build.compose import default_issuing_office, default_printed_by
         unit = self.draft.unit or "本单位"
         return {"issuing_office": default_issuing_office(unit),
                 "printed_by": default_printed_by(unit)}
 
     def validate_basic(self, today: dt.date | None = None) -> dict[str, str]:
-        from govreport.dates import YEAR_MIN
+        from govreport.text.dates import YEAR_MIN
         today = today or dt.date.today()
         d = self.draft
         errors = {}
@@ -124,21 +124,21 @@ class BasicPresenter(PagePresenter):
 
     @staticmethod
     def font_profiles() -> list[tuple[str, str]]:
-        from govreport.layout import load_layout
+        from govreport.build.layout import load_layout
         layout = load_layout()
         return [(pid, layout.profile(pid).label) for pid in layout.profile_ids()]
 
     @staticmethod
     def valid_profile(pid: str) -> str:
-        from govreport.layout import load_layout
+        from govreport.build.layout import load_layout
         return pid if pid in load_layout().profile_ids() else ""
 
-    # --- which font profile this PC can show (govreport.fontcheck) -------------------------
+    # --- which font profile this PC can show (govreport.build.fontcheck) -------------------------
     def check_fonts(self) -> None:
         """Look for the fonts of every profile, off the UI thread (it may run fc-list and read
         font files). On the first run the recommended profile becomes the remembered choice."""
         def job():
-            from govreport import fontcheck
+            from govreport.build import fontcheck
             return fontcheck.check_fonts()
 
         self.runner.run(job, self._fonts_checked, self._font_check_failed)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Callable
 from govreport.gui.presenters.base import PagePresenter
 
 if TYPE_CHECKING:
-    from govreport.draft import Draft
-    from govreport.findings import Finding
+    from govreport.model.draft import Draft
+    from govreport.model.findings import Finding
     from govreport.gui.records import FindingItem, Target
-    from govreport.pack import TemplatePack
+    from govreport.model.pack import TemplatePack
 
 # Checks about one draft field that do not name it (the field is on the 基本信息 page).
 _FIELD_OF_CODE = {"report-date": "date", "title": "title"}
@@ -32,7 +32,7 @@ class CheckPresenter(PagePresenter):
         compiler's included) and text the editor could not read as figure references. Also
         run on the snapshot a report is generated from, so both pages count alike."""
         from govreport import checks
-        from govreport.findings import WARNING, Finding
+        from govreport.model.findings import WARNING, Finding
         from govreport.gui.reftext import TOKEN_RE
         run = checks.check_draft(draft, pack or self.pack, compiled=compiled)
         out: list[tuple[Finding, str | None, object]] = [
@@ -61,7 +61,7 @@ class CheckPresenter(PagePresenter):
             yield f, where, result
 
     def _item(self, f: "Finding", where: str | None = None, result=None) -> "FindingItem":
-        from govreport.findings import where as where_of
+        from govreport.model.findings import where as where_of
         from govreport.gui.records import FindingItem
         if where is None:
             where = where_of(f, self.pack.id)

@@ -70,7 +70,7 @@ class FiguresPresenter(PagePresenter):
                 self.view.workbook_year_differs(path, own)
 
         def failed(exc):
-            from govreport.errors import InputError
+            from govreport.base.errors import InputError
             if generation != self.wizard.generation:
                 return
             if quiet and isinstance(exc, InputError):
@@ -88,7 +88,7 @@ class FiguresPresenter(PagePresenter):
     def use_workbook_year(self, path: Path | str, year: int) -> None:
         """The clerk takes the workbook's year as the report year: the 成文日期 follows if it
         was still the default one, and the workbook is read again for that year."""
-        from govreport.draft import default_date
+        from govreport.model.draft import default_date
         basic = self.wizard.basic
         if self.draft.date == default_date(self.draft.year).isoformat():
             basic.set_field("date", default_date(year))
@@ -97,7 +97,7 @@ class FiguresPresenter(PagePresenter):
 
     def bind(self, indicator_id: str, cell: str) -> None:
         """The clerk says: this indicator is in that cell (e.g. 普法!D7). Re-reads the workbook."""
-        from govreport.errors import InputError
+        from govreport.base.errors import InputError
         from govreport.gui.figuretable import parse_cell
         sheet, coord = parse_cell(cell)
         if self.workbook_path is None:
@@ -115,7 +115,7 @@ class FiguresPresenter(PagePresenter):
 
     def set_override(self, indicator_id: str, text: str) -> None:
         """A value the clerk typed (marked 手工录入); empty text removes it."""
-        from govreport.figures import SOURCE_TYPED, Figure
+        from govreport.model.figures import SOURCE_TYPED, Figure
         from govreport.gui.figuretable import parse_value
         ind = self.pack.indicators[indicator_id]
         value = parse_value(text, ind.name)

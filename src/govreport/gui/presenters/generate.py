@@ -38,7 +38,7 @@ class GeneratePresenter(PagePresenter):
     def generate(self, path: Path | str | None = None) -> None:
         """Produce the report (and its 数据核对表 if wanted) off the UI thread, from the draft
         as it is now; then count the findings as the 检查 page does."""
-        from govreport.errors import InputError
+        from govreport.base.errors import InputError
         target = Path(path) if path else self.current_output()
         if target.suffix.lower() != ".docx":
             raise InputError(f"输出文件“{target.name}”应以 .docx 结尾", path=target)
@@ -65,7 +65,7 @@ class GeneratePresenter(PagePresenter):
             self.view.unexpected_error(result.check_error)
 
     def build_failed(self, exc: BaseException, target: Path) -> None:
-        from govreport.errors import OutputLockedError
+        from govreport.base.errors import OutputLockedError
         if isinstance(exc, OutputLockedError):
             self.view.output_locked(target, outputs.alternative_path(target), str(exc))
         else:

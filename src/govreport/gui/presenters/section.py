@@ -48,7 +48,7 @@ class SectionPresenter(PagePresenter):
                 n += 1
             if s.id == sid:
                 break
-        from govreport.numfmt import chinese
+        from govreport.text.numfmt import chinese
         number = chinese(n) + "、" if self.section_included(sid) and spec.numbered else ""
         return number + self.render(spec.heading)
 
@@ -59,8 +59,8 @@ class SectionPresenter(PagePresenter):
         return self.draft is not None and self.draft.section(sid) is not None
 
     def set_section_included(self, sid: str, included: bool) -> None:
-        from govreport.blocks import parse_text
-        from govreport.draft import SectionDraft
+        from govreport.text.blocks import parse_text
+        from govreport.model.draft import SectionDraft
         if included == self.section_included(sid):
             return
         if included:
@@ -81,7 +81,7 @@ class SectionPresenter(PagePresenter):
 
     def set_section_display(self, sid: str, text: str) -> bool:
         """The editor's text, saved into the draft as blocks; True if the draft changed."""
-        from govreport.blocks import parse_text
+        from govreport.text.blocks import parse_text
         sec = self.draft.section(sid)
         if sec is None:
             return False

@@ -66,7 +66,7 @@ class StartPresenter(PagePresenter):
 
     # --- the example -----------------------------------------------------------------------------
     def save_sample_workbook(self, target: Path | str) -> Path:
-        from govreport.atomic import write_bytes_atomic
+        from govreport.base.atomic import write_bytes_atomic
         target = outputs.with_suffix(target, ".xlsx")
         write_bytes_atomic(target, self.pack.demo_workbook().read_bytes())
         return target
