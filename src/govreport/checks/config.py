@@ -10,7 +10,7 @@ from pathlib import Path
 
 from govreport.base.datafiles import load_toml
 from govreport.model.pack import pack_file
-from govreport.text.stalephrases import (  # noqa: F401 - Phrase is part of Settings
+from govreport.model.stalephrases import (  # noqa: F401 - Phrase is part of Settings
     Phrase, load_phrases, parse_date, phrases_path,
 )
 

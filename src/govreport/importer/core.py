@@ -6,7 +6,7 @@ from pathlib import Path
 
 from govreport.text import blocks as blk
 from govreport.reading import reportfile
-from govreport.text.stalephrases import Phrase, load_phrases, phrases_path
+from govreport.model.stalephrases import Phrase, load_phrases, phrases_path
 from govreport.model.draft import VARIANT_SUBMITTED, SectionDraft, new_draft
 from govreport.base.errors import InputError
 from govreport.model.figures import Figure

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from govreport.text.stalephrases import Phrase
+from govreport.model.stalephrases import Phrase
 from govreport.model.draft import Draft
 from govreport.importer.model import Replacement
 from govreport.importer.rules import ImportRules
