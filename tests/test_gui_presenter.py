@@ -322,7 +322,7 @@ def test_figure_rows_cover_every_indicator_with_value_source_and_match(demo):
     assert (r.value_text, r.previous_text, r.unit) == ("6", "5", "次")
     assert r.source.startswith("组织与学法!D")
     assert r.how in ("exact", "workbook")
-    assert rows["exam_participation_rate"].how == "formula"
+    assert rows["exam_participation_rate"].how == "derived"
 
 
 def test_without_a_workbook_every_plain_figure_is_missing(presenter):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from govreport.statistics.labels import DERIVED, HOW_NAMES, MISSING, TYPED, WORKBOOK
 from govreport.text import numfmt
 
 if TYPE_CHECKING:
@@ -16,10 +17,6 @@ if TYPE_CHECKING:
     from govreport.model.indicators import IndicatorSet
     from govreport.app.workbooks import FigureMatch, UnmatchedRow
 
-HOW_LABELS = {
-    "exact": "名称一致", "synonym": "同义名称", "normalised": "近似名称", "bound": "指定单元格",
-    "typed": "手工录入", "formula": "公式计算", "workbook": "统计表", "missing": "缺少",
-}
 COLUMNS = ("指标", "本年", "上年", "单位", "来源", "匹配方式")
 CELL_RE = re.compile(r"^\s*(?P<sheet>[^!]+)!\s*\$?(?P<col>[A-Za-z]{1,3})\$?(?P<row>\d{1,7})\s*$")
 
@@ -34,7 +31,7 @@ class FigureRow:
     value_text: str
     previous_text: str
     source: str
-    how: str              # key of HOW_LABELS
+    how: str              # key of statistics.labels.HOW_NAMES
     derived: bool
     note: str = ""
 
@@ -44,11 +41,11 @@ class FigureRow:
 
     @property
     def typed(self) -> bool:
-        return self.how == "typed"
+        return self.how == TYPED
 
     @property
     def how_text(self) -> str:
-        return HOW_LABELS[self.how]
+        return HOW_NAMES[self.how]
 
     def cells(self) -> tuple[str, ...]:
         return (self.name, self.value_text, self.previous_text, self.unit, self.source,
@@ -67,17 +64,17 @@ def rows(indicators: "IndicatorSet", figures: "FigureSet", matches: "dict[str, F
         fig = figures.get(ind.id)
         value = fig.value if fig else None
         if ind.id in overrides:
-            how = "typed"
+            how = TYPED
         elif value is None:
-            how = "missing"
+            how = MISSING
         elif fig is not None and fig.source == SOURCE_FORMULA:
-            how = "formula"
+            how = DERIVED
         elif ind.id in bindings:
             how = "bound"
         elif matches and ind.id in matches:
-            how = matches[ind.id].how if matches[ind.id].how in HOW_LABELS else "workbook"
+            how = matches[ind.id].how if matches[ind.id].how in HOW_NAMES else WORKBOOK
         else:
-            how = "workbook"
+            how = WORKBOOK
         out.append(FigureRow(
             id=ind.id, name=ind.name, unit=ind.unit, theme=ind.theme, value=value,
             value_text=format_value(value, ind.type),

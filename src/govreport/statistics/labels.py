@@ -15,9 +15,12 @@ from functools import cache
 from govreport.model.indicators import IndicatorSet
 from govreport.statistics.words import words
 
+# Where a figure came from, as `stats show`, the ledger and the wizard's figure table name it:
+# the kinds of match of a workbook row, and the figures that no row gave.
 EXACT, SYNONYM, NORMALISED, BOUND = "exact", "synonym", "normalised", "bound"
+DERIVED, TYPED, WORKBOOK, MISSING = "derived", "typed", "workbook", "missing"
 HOW_NAMES = {EXACT: "名称一致", SYNONYM: "同义名称", NORMALISED: "近似匹配", BOUND: "指定单元格",
-             "derived": "公式计算"}
+             DERIVED: "公式计算", TYPED: "手工录入", WORKBOOK: "统计表", MISSING: "缺少"}
 
 _NUMBERING = re.compile(
     r"^(?:\d{1,3}[.、]|\(\d{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\))")

@@ -13,10 +13,9 @@ from govreport.model.figures import FigureSet, resolve
 from govreport.model.findings import WARNING, Finding, needs_attention
 from govreport.model.indicators import Indicator, IndicatorSet
 from govreport.text.numfmt import json_number, plain
-from govreport.statistics.labels import HOW_NAMES
+from govreport.statistics.labels import DERIVED, HOW_NAMES
 from govreport.statistics.reader import WorkbookImport
 
-DERIVED = "derived"
 UNMATCHED_SHOWN = 50        # rows listed in the text table; --json lists them all
 
 
@@ -109,7 +108,7 @@ def render_text(summary: Summary) -> str:
             missing.append(ind.name)
             continue
         notes = []
-        if how == "derived":
+        if how == DERIVED:
             notes.append(_formula_text(ind, summary.indicators))
         elif how in ("synonym", "normalised") and m is not None:
             notes.append(f"{HOW_NAMES[how]}：表中为“{m.label}”")
