@@ -14,25 +14,16 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from govreport.text import blocks
 from govreport.model.indicators import IndicatorSet
+from govreport.text import blocks
+from govreport.wording.references import FILTER_LABELS, REPORT_VARIABLES, Reference
 
 OPEN, CLOSE, SEP = "〖", "〗", "："
 TOKEN_RE = re.compile(r"〖([^〖〗：\n]{1,60})：([^〖〗\n]{0,40})〗")
 EXPR_RE = re.compile(r"\{\{(.*?)\}\}")
 MARKUP_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
-_SIMPLE = re.compile(r"^\s*(?P<name>[A-Za-z_]\w*)(?P<prev>\.previous)?"
-                     r"\s*(?:\|\s*(?P<filter>[A-Za-z_]\w*)\s*)?$")
-
-# What the clerk reads for a filter and for the report's own variables.
-FILTER_LABELS = {
-    "approx": "约数", "pct": "百分比", "at_least": "不少于", "plain": "数值", "yoy": "同比",
-    "cn": "汉字", "ordinal": "序数", "quarter": "季度",
-}
-CONTEXT_LABELS = {
-    "unit_name": "单位名称", "unit_kind": "单位类别", "year": "报告年度",
-    "next_year": "下一年度", "last_year": "上一年度",
-}
+# The report's own variables and the filters, as the clerk reads them (one owner: the grammar).
+CONTEXT_LABELS = REPORT_VARIABLES
 PREVIOUS_LABEL = "上年"
 MISSING_VALUE = "缺"
 
@@ -41,29 +32,14 @@ _FILTER_BY_LABEL = {v: k for k, v in FILTER_LABELS.items()}
 _CONTEXT_BY_LABEL = {v: k for k, v in CONTEXT_LABELS.items()}
 
 
-@dataclass(frozen=True)
-class Ref:
-    """One figure reference: an indicator (or report variable), last year's value, a filter."""
-    name: str
-    previous: bool = False
-    filter: str | None = None
+# A token stands for a reference of the plain grammar without a filter argument
+# ({{ x | pct(1) }} stays as written in the editor: a token has no place for the 1).
+Ref = Reference
 
-    @property
-    def source(self) -> str:
-        expr = self.name + (".previous" if self.previous else "")
-        if self.filter:
-            expr += f" | {self.filter}"
-        return "{{ " + expr + " }}"
 
-    @classmethod
-    def parse(cls, expr: str) -> "Ref | None":
-        m = _SIMPLE.match(expr)
-        if not m:
-            return None
-        filt = m.group("filter")
-        if filt is not None and filt not in FILTER_LABELS:
-            return None
-        return cls(m.group("name"), bool(m.group("prev")), filt)
+def token_ref(expr: str) -> Reference | None:
+    ref = Reference.parse(expr)
+    return ref if ref is not None and ref.arg is None else None
 
 
 @dataclass(frozen=True)
@@ -134,7 +110,7 @@ class RefCodec:
     # --- conversion -----------------------------------------------------------------------
     def to_display(self, source: str) -> str:
         def repl(m: re.Match) -> str:
-            ref = Ref.parse(m.group(1))
+            ref = token_ref(m.group(1))
             if ref is None or not self.known(ref.name):
                 return m.group(0)
             return self.token_text(ref)

@@ -152,12 +152,10 @@ def _plan_items(plan_blocks: list[blk.Block], limit: int = 12) -> list[str]:
 
 
 def _standard_title(pack: TemplatePack, unit: str, year: int) -> str:
-    from govreport.wording.sandbox import environment
-    try:
-        return environment().from_string(pack.title).render(
-            unit_name=unit, year=year, next_year=year + 1, last_year=year - 1)
-    except Exception:  # noqa: BLE001 - a pack's title template is data; fall back to plain words
-        return f"{unit}{year}年{pack.report_name}"
+    """The pack's title for the new draft, rendered as the compiler renders it."""
+    from govreport.model.figures import FigureSet
+    from govreport.wording import Context, render
+    return render(pack.title, Context(unit, year, pack.indicators, FigureSet({})))[0]
 
 
 def import_source(src: reportfile.Source, year: int | None = None, unit: str | None = None,

@@ -14,6 +14,7 @@ from govreport.text.blocks import Block
 from govreport.model.indicators import Indicator, IndicatorSet
 from govreport.importer.model import FigureReplacement
 from govreport.importer.rules import ImportRules
+from govreport.wording.references import Reference
 
 _GAP_CLASS = r"[^\d，。；！？,;!?：:\n]"
 _SENTENCE_ENDS = "。！？!?\n"
@@ -124,11 +125,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _reference(ind: Indicator, approx: bool, at_least: bool) -> str:
-    if at_least:
-        return f"{{{{ {ind.id} | at_least }}}}"
-    if approx:
-        return f"{{{{ {ind.id} | approx }}}}"
-    return f"{{{{ {ind.id} }}}}"
+    kind = "at_least" if at_least else "approx" if approx else None
+    return Reference(ind.id, filter=kind).source
 
 
 def find_hits(text: str, patterns: list[_Pattern], rules: ImportRules) -> list[_Hit]:

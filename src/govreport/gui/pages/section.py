@@ -11,6 +11,7 @@ from govreport.gui import dialogs, style
 from govreport.gui.crash import guarded
 from govreport.gui.pages.base import Page
 from govreport.gui.reftext import Ref, Token
+from govreport.wording.references import REPORT_VARIABLES
 
 FORMATS = [("原数", None), ("约数（如 120余）", "approx"), ("同比（如 增长12.5%）", "yoy"),
            ("上年数", "previous")]
@@ -239,7 +240,7 @@ class SectionPage(Page):
         name = item.data(Qt.UserRole)
         fmt = self.format.currentData()
         ref = Ref(name, previous=fmt == "previous", filter=fmt if fmt in ("approx", "yoy") else None)
-        if name in ("unit_name", "unit_kind", "year", "next_year", "last_year"):
+        if name in REPORT_VARIABLES:
             ref = Ref(name)
         self.editor.insert_token(self.presenter.token_for(ref))
 
