@@ -6,6 +6,7 @@ a reopened draft shows what the clerk saw without reading the workbook again.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -161,13 +162,19 @@ def import_findings(notes: list[str]) -> list[Finding]:
     return [Finding(WARNING, "workbook", n) for n in notes]
 
 
-_UNIT_IN_TITLE = re.compile(r"^\s*(?:.{0,12}?[县市区])?(?P<unit>[^\s\d（(]{1,10}?(?:街道|镇|乡))\s*"
-                            r"(?:20\d{2})")
+@functools.cache
+def _unit_in_title() -> re.Pattern:
+    """A township's name before the year in a title: (临江县)清溪镇2024年…; the endings are the
+    township kinds of templates/units.toml."""
+    from govreport.text import units
+    endings = "|".join(re.escape(e) for e in units.endings("township"))
+    return re.compile(rf"^\s*(?:.{{0,12}}?[县市区])?(?P<unit>[^\s\d（(]{{1,10}}?(?:{endings}))\s*"
+                      r"(?:20\d{2})")
 
 
 def guess_unit(workbook_path: Path) -> str | None:
     """The unit named in a workbook's file name or first title, e.g. 清溪镇2024年…统计表."""
-    m = _UNIT_IN_TITLE.match(workbook_path.stem)
+    m = _unit_in_title().match(workbook_path.stem)
     if m:
         return m.group("unit")
     try:
@@ -177,7 +184,7 @@ def guess_unit(workbook_path: Path) -> str | None:
             for ws in wb.worksheets[:3]:
                 for row in ws.iter_rows(min_row=1, max_row=3, values_only=True):
                     for v in row:
-                        if isinstance(v, str) and (m := _UNIT_IN_TITLE.match(v)):
+                        if isinstance(v, str) and (m := _unit_in_title().match(v)):
                             return m.group("unit")
         finally:
             wb.close()
