@@ -124,6 +124,7 @@ def test_refresh_updates_values_only(codec):
     ("2024年，全镇调处纠纷128起。", "paragraph", 0, False, ""),
     ("1.8万人次参加。", "paragraph", 0, False, ""),
     ("   ", "empty", 0, False, ""),
+    ("【表：key_figures】", "table", 0, False, ""),
 ])
 def test_each_line_is_read_as_the_core_will_read_it(line, kind, level, run_in, title):
     r = reftext.read_line(line)

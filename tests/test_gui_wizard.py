@@ -594,6 +594,8 @@ def test_a_draft_of_another_pack_gets_that_packs_section_pages_and_names(qtbot, 
     assert list(w.section_ids) == ["kaitou", "zuofa", "wenti", "dasuan"]
     assert w.nav.count() == len(w.pageIds()) == 3 + 4 + 2
     assert "普法依法治理工作年度总结" in w.windowTitle()
+    from PySide6.QtWidgets import QApplication
+    assert QApplication.applicationDisplayName() == "普法依法治理工作年度总结"   # dialogs say so
     assert w.presenter.generate.default_output().name == "翻江镇2024年普法依法治理工作年度总结.docx"
     assert w.goto(w.section_ids["dasuan"]) and w.currentPage().section_id == "dasuan"
     assert w.goto(w.section_ids["zuofa"])

@@ -152,7 +152,7 @@ class LineReading:
     number: [number_start, number_end); heading sentence: [number_end, title_end);
     the rest of a run-in heading line is body text.
     """
-    kind: str                      # blocks.HEADING | blocks.PARAGRAPH | EMPTY
+    kind: str                      # blocks.HEADING | blocks.PARAGRAPH | blocks.TABLE | EMPTY
     level: int = 0
     number_start: int = 0
     number_end: int = 0
@@ -163,6 +163,8 @@ class LineReading:
     def label(self) -> str:
         if self.kind == blocks.HEADING:
             return LEVEL_NAMES.get(self.level, "标题")
+        if self.kind == blocks.TABLE:
+            return "表格"
         return "正文" if self.kind == blocks.PARAGRAPH else ""
 
 
@@ -171,6 +173,8 @@ def read_line(line: str) -> LineReading:
     if not stripped:
         return LineReading(EMPTY)
     block = blocks.parse_line(line)
+    if block.kind == blocks.TABLE:
+        return LineReading(blocks.TABLE)
     if block.kind != blocks.HEADING:
         return LineReading(blocks.PARAGRAPH)
     lead = len(line) - len(line.lstrip(blocks._BLANKS))

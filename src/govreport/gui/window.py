@@ -289,7 +289,11 @@ class ReportWizard(DraftActions, SideList, QWizard):
             self.save_draft()
 
     def update_caption(self) -> None:
+        from PySide6.QtWidgets import QApplication
         name = self.presenter.report_name() or "govreport"
+        # Qt appends the application's display name to every window title (dialogs too): it
+        # names the report kind of the open draft, which may not be the default pack's
+        QApplication.setApplicationDisplayName(name)
         if not self.presenter.has_draft:
             self.setWindowTitle(name)
             return
@@ -297,8 +301,6 @@ class ReportWizard(DraftActions, SideList, QWizard):
 
     def pack_ready(self) -> None:
         """The pack is read (after the first paint): texts that name the report can say it."""
-        from PySide6.QtWidgets import QApplication
-        QApplication.setApplicationDisplayName(self.presenter.report_name())
         self.update_caption()
         page = self.currentPage()
         if page is not None and page.key == "start":
