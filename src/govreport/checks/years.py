@@ -141,6 +141,6 @@ def title(report: ReportText, emit: Emitter) -> None:
     elif y is not None and report.year_source != "标题" and y not in years:
         emit.add(ERROR, f"标题中的年份“{years[0]}年”与报告年度{y}年不符", quote=quote(t),
                  suggestion=f"改为“{y}年”")
-    if re.search(r"(?:汇报|总结)$", t):
+    if name not in t and re.search(r"(?:汇报|总结)$", t):
         emit.add(INFO, f"标题“{t}”宜称“{name}”", quote=quote(t),
                  suggestion=f"年度报告制度统一使用“{name}”的名称")
