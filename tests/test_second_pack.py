@@ -170,3 +170,12 @@ def test_the_second_kinds_report_reads_back_through_check_and_import(pufa_draft,
     assert [p.id for p in report.parts if p.heading] == ["zuofa", "wenti", "dasuan"]
     imported = import_file(out, pack=load_pack("test-pufa"))
     assert [s.id for s in imported.draft.sections][:4] == ["kaitou", "zuofa", "wenti", "dasuan"]
+
+
+def test_a_figure_cited_in_a_table_is_quoted_in_the_ledger_by_its_row(pufa_draft):
+    from govreport.build.compose import compile_draft
+    from govreport.build.ledger import ledger_rows
+    rows = ledger_rows(compile_draft(pufa_draft), pufa_draft)
+    table_rows = [r for r in rows if r[1].startswith("2024年普法依法治理主要数据：")]
+    assert any(r[1] == "2024年普法依法治理主要数据：法律咨询 人次 320 301；" and r[2] == "法律咨询人次"
+               for r in table_rows), rows

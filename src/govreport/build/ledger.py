@@ -13,6 +13,7 @@ from pathlib import Path
 
 from govreport.text import numfmt
 from govreport.base.atomic import write_atomic
+from govreport.model.document import Table
 from govreport.model.figures import SOURCE_FORMULA, SOURCE_TYPED, Figure
 from govreport.model.indicators import Indicator, IndicatorSet
 from govreport.model.pack import load_pack, section_short_name
@@ -129,6 +130,12 @@ def sentence_at(text: str, pos: int) -> str:
     return text.strip()
 
 
+def _table_rows(table: Table) -> str:
+    """A body table as the ledger quotes it: one "sentence" per row, named by the caption."""
+    name = table.caption or "表格"
+    return "".join(f"{name}：{' '.join(c.text for c in row)}；" for row in table.rows)
+
+
 def ledger_rows(compiled, draft) -> list[tuple]:
     """One row per citation: (部分, 句子, 指标, 写作, 数值, 上年, 来源, 公式)."""
     pack = load_pack(draft.template)
@@ -137,7 +144,8 @@ def ledger_rows(compiled, draft) -> list[tuple]:
     paras: dict[tuple[str, int], list[str]] = {}
     for p in compiled.document.body:
         if p.section is not None and p.block is not None:
-            paras.setdefault((p.section, p.block), []).append(p.text)
+            text = _table_rows(p) if isinstance(p, Table) else p.text
+            paras.setdefault((p.section, p.block), []).append(text)
     rows = []
     for c in compiled.citations:
         ind = indicators.get(c.indicator)
