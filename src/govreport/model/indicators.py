@@ -10,6 +10,16 @@ TYPES = ("int", "dec", "pct", "money")
 
 
 @dataclass(frozen=True)
+class GridKey:
+    """Where an indicator sits in a published two-way table: the row's labels from the outer
+    group to the row itself, the column's header labels from the top header row down.
+    A workbook laid out like the published table is read cell by cell through these."""
+    table: str                      # the pack's table id (tables/<id>.toml)
+    row: tuple[str, ...]            # e.g. ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密")
+    column: tuple[str, ...]         # e.g. ("申请人情况", "法人或其他组织", "商业企业")
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str
     name: str
@@ -19,6 +29,7 @@ class Indicator:
     synonyms: tuple[str, ...] = ()
     formula: str | None = None
     note: str = ""
+    grid: GridKey | None = None      # its cell in a published two-way table, if it has one
 
     @property
     def derived(self) -> bool:
@@ -95,6 +106,13 @@ class IndicatorSet:
         return done
 
 
+def _grid(raw: dict | None) -> GridKey | None:
+    if not raw:
+        return None
+    return GridKey(str(raw.get("table", "")), tuple(raw.get("row", ())),
+                   tuple(raw.get("column", ())))
+
+
 def load_indicators(path: Path) -> IndicatorSet:
     data = load_toml(path)
     items: dict[str, Indicator] = {}
@@ -103,7 +121,7 @@ def load_indicators(path: Path) -> IndicatorSet:
             id=raw["id"], name=raw["name"], unit=raw.get("unit", ""),
             type=raw.get("type", "int"), theme=raw.get("theme", ""),
             synonyms=tuple(raw.get("synonyms", ())), formula=raw.get("formula"),
-            note=raw.get("note", ""),
+            note=raw.get("note", ""), grid=_grid(raw.get("grid")),
         )
         if ind.type not in TYPES:
             raise ValueError(f"{path}: indicator {ind.id}: unknown type {ind.type!r}")
