@@ -70,5 +70,6 @@ def demo_draft(pack_id: str | None = None) -> Draft:
     year = int(demo["year"])
     frame = {k: demo[k] for k in ("recipient", "signature", "date", "note") if k in demo}
     draft = new_draft(demo["unit"], year, pack, **frame)
-    take_figures(draft, read_workbook(pack.demo_workbook(), pack.indicators, year, {}))
+    if pack.demo_workbook() is not None:
+        take_figures(draft, read_workbook(pack.demo_workbook(), pack.indicators, year, {}))
     return draft

@@ -155,7 +155,7 @@ class _Compiler:
                     for row in spec_rows]
         return Table(list(spec.widths), list(spec.aligns), rows(spec.header), rows(spec.rows),
                      self.text(spec.caption, section, block) if spec.caption else "",
-                     section=section, block=block)
+                     section=section, block=block, size_pt=spec.size_pt)
 
     def compile(self) -> Compiled:
         d, pack = self.draft, self.pack

@@ -462,7 +462,7 @@ def _write_table(body: _Body, table: Table, ctx: _Ctx) -> None:
     total = sum(table.widths)
     widths = [int(full * w / total) for w in table.widths]
     widths[-1] += full - sum(widths)
-    size = t["size_pt"]
+    size = table.size_pt or t["size_pt"]
     placed = [[(c.text, c.column, c.span, c.merge) for c in row] for row in table.grid()]
     n_head = len(table.header)
     body.raw_block(wml.ruled_table_xml(

@@ -53,7 +53,7 @@ from govreport.checks.sources import (  # noqa: F401
 
 # Importing the check modules registers them, in this order (the order they run and report).
 from govreport.checks import (  # noqa: E402,F401
-    placeholders, structure, years, workbook, phrases, punctuation, length,
+    placeholders, structure, years, workbook, balances, phrases, punctuation, length,
 )
 
 _load_all = True

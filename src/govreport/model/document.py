@@ -50,6 +50,7 @@ class Table:
     caption: str = ""
     section: str | None = None
     block: int | None = None
+    size_pt: float | None = None # None: the layout's table size
     style = "table"              # not a paragraph style: lets code that walks the body tell
 
     @property

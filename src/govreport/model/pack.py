@@ -59,6 +59,25 @@ class TableSpec:
     header: tuple[tuple[TableCell, ...], ...]
     rows: tuple[tuple[TableCell, ...], ...]
     caption: str = ""               # jinja text set above the table, centred; "" for none
+    size_pt: float | None = None    # the table's font size; None: the layout's ([table] size_pt)
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A sum a report's tables must satisfy beyond their own totals, per column:
+    sum(left) == sum(right) with {col} in the ids replaced by each of `columns`."""
+    name: str
+    columns: tuple[str, ...]
+    column_names: tuple[str, ...]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+
+    def per_column(self) -> list[tuple[str, list[str], list[str]]]:
+        """(column name, left ids, right ids) for each column."""
+        cols = self.columns or ("",)
+        names = self.column_names or cols
+        return [(name, [i.format(col=c) for i in self.left], [i.format(col=c) for i in self.right])
+                for c, name in zip(cols, names)]
 
 
 @dataclass
@@ -81,6 +100,7 @@ class TemplatePack:
     tables: dict[str, TableSpec] = field(default_factory=dict)
     title_words: tuple[str, ...] = ()      # terms of the report's name a title line keeps whole
     demo: dict = field(default_factory=dict)   # [demo]: unit, year, recipient, date, note, workbook
+    balances: tuple[Balance, ...] = ()         # [[balance]]: sums the tables must satisfy
 
     def demo_workbook(self) -> Path | None:
         """The example's statistics workbook (resources/sample/), if the pack has an example."""
@@ -187,6 +207,9 @@ def _load_pack(pack_id: str, _search: str) -> TemplatePack:
         tables=_tables(root),
         title_words=tuple(data.get("title_words", ())),
         demo=dict(data.get("demo", {})),
+        balances=tuple(Balance(b.get("name", ""), tuple(b.get("columns", ())),
+                               tuple(b.get("column_names", ())), tuple(b.get("left", ())),
+                               tuple(b.get("right", ()))) for b in data.get("balance", [])),
         indicators=load_indicators(root / "indicators.toml"), snippets=snippets,
         length_min=data.get("length_min"), length_max=data.get("length_max"),
     )
@@ -227,7 +250,7 @@ def _table(path: Path) -> TableSpec:
                          path=path)
     return TableSpec(path.stem, data.get("name", path.stem), widths, aligns,
                      cells(data.get("header", []), "表头"), cells(data.get("rows", []), "表体"),
-                     data.get("caption", ""))
+                     data.get("caption", ""), data.get("size_pt"))
 
 
 def _role(raw: dict, root: Path) -> str:
