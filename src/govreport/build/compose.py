@@ -157,8 +157,21 @@ class _Compiler:
                      self.text(spec.caption, section, block) if spec.caption else "",
                      section=section, block=block, size_pt=spec.size_pt)
 
+    def balances(self) -> None:
+        """The pack's table sums on the draft's figures ([[balance]]): a build says so too."""
+        figures = self.ctx.figures
+
+        def value_of(fid: str):
+            f = figures.get(fid)
+            return None if f is None else f.value
+        for rule in self.pack.balances:
+            for message, indicator in rule.messages(self.pack.indicators, value_of):
+                self.findings.append(Finding(ERROR, "balance", message, indicator=indicator,
+                                             suggestion="核对统计表中这一列的各项数字"))
+
     def compile(self) -> Compiled:
         d, pack = self.draft, self.pack
+        self.balances()
         read_for = (d.workbook or {}).get("year")
         if isinstance(read_for, int) and read_for != d.year and d.figures:
             # the report year was changed after the figures were read

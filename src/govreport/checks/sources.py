@@ -121,7 +121,7 @@ def report_from_draft(draft, pack: TemplatePack | None = None, today: dt.date | 
 # Compile findings the checks report themselves (with a position and a suggestion).
 # ("normalised" only says what the compiler already tidied; missing inputs of derived figures
 # show up as the gaps the placeholder check reports.)
-COVERED_BY_CHECKS = {"section-missing", "section-empty", "figure-missing", "normalised",
+COVERED_BY_CHECKS = {"balance", "section-missing", "section-empty", "figure-missing", "normalised",
                      "figure-derived-inputs-missing"}
 
 

@@ -55,6 +55,11 @@ def _heading_years(part: Part) -> list[int]:
 
 @check("year-mismatch", "年份")
 def year_mismatch(report: ReportText, emit: Emitter) -> None:
+    _years_in_text(report, emit)
+    _year_statements(report, emit)
+
+
+def _years_in_text(report: ReportText, emit: Emitter) -> None:
     y = report.year
     if y is None:
         return
@@ -144,3 +149,20 @@ def title(report: ReportText, emit: Emitter) -> None:
     if name not in t and re.search(r"(?:汇报|总结)$", t):
         emit.add(INFO, f"标题“{t}”宜称“{name}”", quote=quote(t),
                  suggestion=f"年度报告制度统一使用“{name}”的名称")
+
+
+def _year_statements(report: ReportText, emit: Emitter) -> None:
+    """Sentences the pack says must name the report year (pack.toml [[year_statement]], e.g.
+    the 统计期限 of a 政府信息公开 report): a year span there is no comparison, but a claim."""
+    y = report.year
+    if y is None or not report.pack.year_statements:
+        return
+    rules = [(name, re.compile(pattern)) for name, pattern in report.pack.year_statements]
+    for part in report.parts:
+        for para in part.prose:
+            for name, rx in rules:
+                for m in rx.finditer(para.text):
+                    wrong = sorted({int(g) for g in m.groups() if g and int(g) != y})
+                    if wrong:
+                        emit.add(ERROR, f"{name}写的是{'、'.join(map(str, wrong))}年，报告年度是{y}年",
+                                 part, para, quote(m.group(0)), f"改为{y}年")

@@ -79,6 +79,29 @@ class Balance:
         return [(name, [i.format(col=c) for i in self.left], [i.format(col=c) for i in self.right])
                 for c, name in zip(cols, names)]
 
+    def violations(self, value_of) -> list[tuple[str, list[str], float, list[str], float]]:
+        """(column, left ids, left sum, right ids, right sum) of each column whose sums differ;
+        value_of(id) gives a figure's value or None (a column with a missing figure is skipped)."""
+        out = []
+        for column, left, right in self.per_column():
+            lv, rv = [value_of(i) for i in left], [value_of(i) for i in right]
+            if None in lv or None in rv:
+                continue
+            if abs(sum(lv) - sum(rv)) > 1e-6:
+                out.append((column, left, sum(lv), right, sum(rv)))
+        return out
+
+    def messages(self, indicators: IndicatorSet, value_of) -> list[tuple[str, str]]:
+        """(message, the right side's first indicator) for each column that does not add up."""
+        from govreport.text.numfmt import trim
+
+        def names(ids: list[str]) -> str:
+            return "＋".join(indicators[i].name.split("（")[0] if i in indicators else i
+                            for i in ids)
+        return [(f"{self.name}不成立（{column}列）：{names(left)}为{trim(lsum)}，"
+                 f"{names(right)}为{trim(rsum)}", right[0])
+                for column, left, lsum, right, rsum in self.violations(value_of)]
+
 
 @dataclass
 class TemplatePack:
@@ -101,6 +124,7 @@ class TemplatePack:
     title_words: tuple[str, ...] = ()      # terms of the report's name a title line keeps whole
     demo: dict = field(default_factory=dict)   # [demo]: unit, year, recipient, date, note, workbook
     balances: tuple[Balance, ...] = ()         # [[balance]]: sums the tables must satisfy
+    year_statements: tuple[tuple[str, str], ...] = ()   # (name, regex): must name the report year
 
     def demo_workbook(self) -> Path | None:
         """The example's statistics workbook (resources/sample/), if the pack has an example."""
@@ -210,6 +234,8 @@ def _load_pack(pack_id: str, _search: str) -> TemplatePack:
         balances=tuple(Balance(b.get("name", ""), tuple(b.get("columns", ())),
                                tuple(b.get("column_names", ())), tuple(b.get("left", ())),
                                tuple(b.get("right", ()))) for b in data.get("balance", [])),
+        year_statements=tuple((s.get("name", ""), s["pattern"])
+                              for s in data.get("year_statement", [])),
         indicators=load_indicators(root / "indicators.toml"), snippets=snippets,
         length_min=data.get("length_min"), length_max=data.get("length_max"),
     )
