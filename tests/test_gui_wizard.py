@@ -881,3 +881,54 @@ def test_a_blank_statistics_workbook_can_be_saved_from_the_figures_page(qtbot, w
     # filled in, it reads back: an empty template is a workbook the import understands
     from govreport.statistics import import_workbook
     assert import_workbook(saved, w.presenter.pack.indicators).tables
+
+
+def test_a_clerk_writes_a_report_of_the_second_kind_chosen_on_the_start_page(
+        qtbot, wizard, answers, gui_home):
+    """政府信息公开工作年度报告: chosen on 开始, its six parts as pages, its workbook read, its
+    three tables in the report; the choice is remembered for the next start."""
+    from govreport.model.pack import load_pack
+    w = wizard
+    w.presenter.warm_up()              # what app.run starts after the first paint
+    idle(qtbot, w)
+    start = w.currentPage()
+    kind = start.kind
+    qtbot.waitUntil(lambda: kind.count() >= 2, timeout=20000)   # once the packs are read
+    assert kind.isVisible()
+    index = kind.findData("xinxi-gongkai")
+    kind.setCurrentIndex(index)
+    kind.activated.emit(index)
+    assert "政府信息公开工作年度报告" in w.windowTitle()
+    assert w.settings["report_kind"] == "xinxi-gongkai"
+
+    qtbot.mouseClick(start.new_button, Qt.LeftButton)
+    assert w.currentId() == ID_BASIC
+    assert list(w.section_ids) == load_pack("xinxi-gongkai").section_ids()
+    basic = w.currentPage()
+    typed(basic.unit, "青石镇")
+    basic.year.setValue(2025)
+    assert basic.title.text() == "青石镇人民政府2025年政府信息公开工作年度报告"
+
+    w.next()
+    figures = w.currentPage()
+    answers.open_file.append(load_pack("xinxi-gongkai").demo_workbook())
+    qtbot.mouseClick(figures.choose_button, Qt.LeftButton)
+    idle(qtbot, w)
+    row = figures.model.rows[figures.model.row_of("b_new_total")]
+    assert row.value_text == "16"                              # a total, computed
+
+    assert w.goto(w.section_ids["shenqing"])
+    assert "【表：table_b】" in w.currentPage().editor.toPlainText()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    out = gui_home / "docs" / "青石镇2025年政府信息公开工作年度报告.docx"
+    assert Path(gen.path.text()) == out
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert out.exists(), answers.errors
+    text = docx_text(out)
+    assert "三、收到和处理政府信息公开申请情况" in text and "六、其他需要报告的事项" in text
+    import zipfile
+    with zipfile.ZipFile(out) as z:
+        assert z.read("word/document.xml").count(b"<w:tbl>") + \
+            z.read("word/document.xml").count(b"<w:tbl ") == 3

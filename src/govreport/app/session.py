@@ -57,9 +57,9 @@ class DraftSession:
         return cls(draft, dirty=True), findings
 
     @classmethod
-    def demo(cls) -> "DraftSession":
+    def demo(cls, pack_id: str | None = None) -> "DraftSession":
         from govreport.app.starts import demo_draft
-        return cls(demo_draft())
+        return cls(demo_draft(pack_id))
 
     @classmethod
     def open(cls, path: Path | str) -> "DraftSession":

@@ -96,7 +96,7 @@ class DraftActions:
 
     def save_sample_dialog(self) -> None:
         target = dialogs.save_file(self, "示例统计表保存为",
-                                   self.start_folder() / self.presenter.pack.demo_workbook().name,
+                                   self.start_folder() / self.presenter.chosen_pack.demo_workbook().name,
                                    "Excel 统计表 (*.xlsx)")
         if target:
             saved = self.presenter.start.save_sample_workbook(target)

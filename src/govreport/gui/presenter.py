@@ -85,7 +85,8 @@ class WizardPresenter:
         self.view = view
         self.runner = runner
         self.settings = settings
-        self._pack_id = pack_id          # None: the default pack, read on first use
+        # None: the kind the clerk chose last (settings), else the default pack, read on first use
+        self._pack_id = pack_id or settings["report_kind"] or None
         self._pack: "TemplatePack | None" = None
         self.session: "DraftSession | None" = None
         self.autosaver = Autosaver(autosave_folder or locations.autosave_dir())
@@ -96,9 +97,15 @@ class WizardPresenter:
     # === what every page reads =============================================================
     @property
     def pack(self) -> "TemplatePack":
-        """The draft's template pack; before any draft, the one the wizard starts with."""
+        """The draft's template pack; before any draft, the kind new drafts take."""
         if self.session is not None:
             return self.session.pack
+        return self.chosen_pack
+
+    @property
+    def chosen_pack(self) -> "TemplatePack":
+        """The kind of report new drafts, imports and the example take (the start page's
+        choice), whatever kind the open draft is."""
         if self._pack is None:
             from govreport.model.pack import DEFAULT_PACK, load_pack
             self._pack = load_pack(self._pack_id or DEFAULT_PACK)
@@ -130,7 +137,7 @@ class WizardPresenter:
 
     def new_draft(self) -> None:
         from govreport.app.session import DraftSession
-        self.set_session(DraftSession.new(self.pack.id, defaults=self.defaults()))
+        self.set_session(DraftSession.new(self.chosen_pack.id, defaults=self.defaults()))
         # first run, font check still running: its recommendation fills this in
         self.basic.fonts_open = not self.draft.fonts and self.basic.font_report is None
 
@@ -255,7 +262,20 @@ class WizardPresenter:
                 self._pack = pack
             self.view.pack_ready()
 
-        self.runner.run(job, done, lambda _e: None)
+        def failed(_exc):
+            # a remembered kind whose pack is gone (a county folder removed): the default
+            if self._pack_id not in (None, DEFAULT_PACK):
+                self._pack_id = None
+                self.warm_up()
+
+        self.runner.run(job, done, failed)
+
+    def choose_kind(self, pack_id: str) -> None:
+        """The report kind new drafts take (the start page's choice), remembered."""
+        from govreport.model.pack import load_pack
+        self._pack = load_pack(pack_id)
+        self._pack_id = pack_id
+        self.settings["report_kind"] = pack_id
 
     # === window title ======================================================================
     def report_name(self) -> str:

@@ -57,6 +57,7 @@ def declare(name: str, type_: type, default: Any, doc: str) -> Option:
 
 # --- every setting the wizard reads, in one place -----------------------------------------
 declare("font_profile", str, "", "字体方案（空：排版文件的默认方案）")
+declare("report_kind", str, "", "新报告的种类（模板编号；空：默认模板）")
 declare("default_unit", str, "", "新报告的单位名称")
 declare("default_recipient", str, "", "新报告的主送机关")
 declare("default_signature", str, "", "新报告的发文机关署名")

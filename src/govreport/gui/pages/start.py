@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCommandLinkButton, QFrame, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QCommandLinkButton, QFrame, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout)
 
 from govreport.gui.crash import guarded
 from govreport.gui.pages.base import Page
@@ -34,7 +34,7 @@ class StartPage(Page):
         wl.addWidget(text)
         row = QHBoxLayout()
         self.demo_button = QPushButton("生成示例报告")
-        self.demo_button.setToolTip("用内置的清溪镇示例统计表和默认文字生成一份 Word 报告")
+        self.demo_button.setToolTip("用内置的示例统计表和默认文字生成一份所选种类的 Word 报告")
         self.sample_button = QPushButton("保存示例统计表…")
         self.sample_button.setToolTip("把示例统计表另存一份，照着它填写本单位的数据")
         self.try_button = QPushButton("用示例数据试一试")
@@ -45,7 +45,20 @@ class StartPage(Page):
         wl.addLayout(row)
         lay.addWidget(self.welcome)
 
-        # --- the three ways to start -------------------------------------------------------
+        # --- the kind of report, then the three ways to start -------------------------------
+        self.kind_row = QFrame()
+        kind_row = QHBoxLayout(self.kind_row)
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_label = QLabel("报告种类(&K)：")
+        self.kind = QComboBox()
+        self.kind.setObjectName("reportKind")
+        self.kind.setToolTip("新建报告、从去年的报告开始和示例都按这里选的种类；打开草稿时按草稿自己的种类")
+        kind_label.setBuddy(self.kind)
+        kind_row.addWidget(kind_label)
+        kind_row.addWidget(self.kind, 1)
+        kind_row.addStretch(1)
+        self.kind_row.setVisible(False)         # shown once the kinds are known (after paint)
+        lay.addWidget(self.kind_row)
         self.new_button = QCommandLinkButton("新建报告", "从模板的默认文字开始，按页面顺序逐项填写")
         self.open_button = QCommandLinkButton("打开草稿…", "接着写以前保存的草稿文件（.json）")
         self.import_button = QCommandLinkButton("从去年的报告开始…",
@@ -78,6 +91,7 @@ class StartPage(Page):
         self.sample_button.clicked.connect(guarded(w.save_sample_dialog))
         self.try_button.clicked.connect(guarded(w.try_demo))
         self.recent.itemActivated.connect(guarded(self._open_recent))
+        self.kind.activated.connect(guarded(self._kind_chosen))
 
     def refresh(self) -> None:
         p = self.presenter
@@ -86,6 +100,7 @@ class StartPage(Page):
         self.welcome_title.setText(f"欢迎使用{name or '年度报告'}写作工具" if first else "示例")
         if name:
             self.setSubTitle(f"新建一份{name}，或接着写保存过的草稿。")
+        self._fill_kinds()
         available = p.importer_available()
         self.import_button.setEnabled(available)
         self.import_note.setText("" if available else
@@ -107,6 +122,24 @@ class StartPage(Page):
                 item.setForeground(QColor("gray"))
             self.recent.addItem(item)
         self.no_recent.setVisible(not self.recent.count())
+
+    def _fill_kinds(self) -> None:
+        """The report kinds, once the pack is read (the first paint reads no pack)."""
+        p = self.presenter
+        if not p.report_name():
+            return
+        if self.kind.count() == 0:
+            for pid, name in p.report_kinds():
+                self.kind.addItem(name, pid)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(p.kind())))
+        self.kind_row.setVisible(self.kind.count() > 1)
+
+    def _kind_chosen(self, index: int) -> None:
+        pid = self.kind.itemData(index)
+        if pid and pid != self.presenter.kind():
+            self.presenter.choose_kind(pid)
+            self.wizard_window.update_caption()
+            self.refresh()
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         path = item.data(ROLE)

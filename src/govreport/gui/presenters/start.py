@@ -17,6 +17,27 @@ class StartPresenter(PagePresenter):
     def caption(self) -> str:
         return self.wizard.caption()
 
+    # --- the kind of report a new draft is ------------------------------------------------------
+    @staticmethod
+    def report_kinds() -> list[tuple[str, str]]:
+        """(pack id, report name) of every report kind there is, the default first."""
+        from govreport.base.errors import InputError
+        from govreport.model.pack import DEFAULT_PACK, available_packs, load_pack
+        ids = sorted(available_packs(), key=lambda i: (i != DEFAULT_PACK, i))
+        kinds = []
+        for pid in ids:
+            try:
+                kinds.append((pid, load_pack(pid).report_name))
+            except (InputError, ValueError, KeyError):   # a broken county pack is left out
+                continue
+        return kinds
+
+    def kind(self) -> str:
+        return self.wizard.chosen_pack.id
+
+    def choose_kind(self, pack_id: str) -> None:
+        self.wizard.choose_kind(pack_id)
+
     def report_name(self) -> str:
         return self.wizard.report_name()
 
@@ -37,7 +58,7 @@ class StartPresenter(PagePresenter):
         The importer proposes a year roll-forward; the view shows what the import did and asks
         before it is applied (view.import_done)."""
         unit = self.settings["default_unit"].strip() or None
-        pack = self.pack
+        pack = self.wizard.chosen_pack
 
         def job():
             importer = importlib.import_module("govreport.importer")
@@ -50,7 +71,7 @@ class StartPresenter(PagePresenter):
 
     def import_summary(self, result) -> list[str]:
         importer = importlib.import_module("govreport.importer")
-        return importer.report_lines(result.report, self.pack)
+        return importer.report_lines(result.report, self.wizard.chosen_pack)
 
     @staticmethod
     def roll_forward_count(result) -> int:
@@ -68,22 +89,25 @@ class StartPresenter(PagePresenter):
     def save_sample_workbook(self, target: Path | str) -> Path:
         from govreport.base.atomic import write_bytes_atomic
         target = outputs.with_suffix(target, ".xlsx")
-        write_bytes_atomic(target, self.pack.demo_workbook().read_bytes())
+        write_bytes_atomic(target, self.wizard.chosen_pack.demo_workbook().read_bytes())
         return target
 
     def demo_report_path(self) -> Path:
-        stem = self.pack.output_stem(self.pack.demo["unit"], self.pack.demo["year"])
+        pack = self.wizard.chosen_pack
+        stem = pack.output_stem(pack.demo["unit"], pack.demo["year"])
         return locations.documents_dir() / f"{stem}（示例）.docx"
 
     def build_demo(self, target: Path | str) -> None:
         from govreport.app.session import DraftSession
         target = outputs.with_suffix(target, ".docx")
         generate = self.wizard.generate
-        self.runner.run(lambda: DraftSession.demo().produce(target),
+        pack_id = self.kind()
+        self.runner.run(lambda: DraftSession.demo(pack_id).produce(target),
                         lambda r: generate.generated(r, Counter(), True),
                         lambda e: generate.build_failed(e, target), "正在生成示例报告……")
 
     def load_demo(self) -> None:
-        """The example (清溪镇, sample workbook) as an unsaved draft, to try the wizard with."""
+        """The chosen kind's example (its sample workbook) as an unsaved draft, to try the
+        wizard with."""
         from govreport.app.session import DraftSession
-        self.wizard.set_session(DraftSession.demo())
+        self.wizard.set_session(DraftSession.demo(self.kind()))
