@@ -900,6 +900,7 @@ def test_a_clerk_writes_a_report_of_the_second_kind_chosen_on_the_start_page(
     kind.activated.emit(index)
     assert "政府信息公开工作年度报告" in w.windowTitle()
     assert w.settings["report_kind"] == "xinxi-gongkai"
+    assert list(w.section_ids) == load_pack("xinxi-gongkai").section_ids()   # before 新建 too
 
     qtbot.mouseClick(start.new_button, Qt.LeftButton)
     assert w.currentId() == ID_BASIC

@@ -183,11 +183,16 @@ class ReportWizard(DraftActions, SideList, QWizard):
         return super().nextId()
 
     # === View protocol (the presenter calls these) =========================================
-    def draft_loaded(self) -> None:
-        self.ensure_pages()
-        if self.presenter.pack.id != self._sections_of:
+    def follow_pack(self) -> None:
+        """Section pages and the side list of the pack in use (the open draft's; before any
+        draft, the kind chosen on 开始)."""
+        if self._complete and self.presenter.pack.id != self._sections_of:
             self._make_section_pages()
             self._fill_nav()
+
+    def draft_loaded(self) -> None:
+        self.ensure_pages()
+        self.follow_pack()
         for pid in self.pageIds():
             page = self.page(pid)
             page.stale = True

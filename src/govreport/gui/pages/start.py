@@ -138,6 +138,8 @@ class StartPage(Page):
         pid = self.kind.itemData(index)
         if pid and pid != self.presenter.kind():
             self.presenter.choose_kind(pid)
+            if not self.presenter.has_draft:
+                self.wizard_window.follow_pack()
             self.wizard_window.update_caption()
             self.refresh()
 
