@@ -168,3 +168,20 @@ def test_the_statistics_period_in_the_wrong_year_is_reported(pack):
     intro.blocks = parse_text("本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。")
     findings = [r.finding for r in check_draft(draft).results if r.finding.code == "year-mismatch"]
     assert any("2024" in f.message for f in findings), findings
+
+
+def test_last_years_report_of_this_kind_imports_with_its_tables_made_again(capsys, workbook,
+                                                                          tmp_path):
+    out = tmp_path / "去年.docx"
+    run(capsys, "build", "--template", PACK, "--data", str(workbook), "--unit", "青石镇",
+        "--year", "2025", "-o", str(out))
+    from govreport.importer import import_file, report_lines
+    result = import_file(out, pack=load_pack(PACK))
+    sections = {s.id: [b.to_text() for b in s.blocks] for s in result.draft.sections}
+    assert result.draft.year == 2026 and result.draft.template == PACK
+    assert sections["zhudong"] == ["主动公开政府信息情况如下表。", "【表：table_a】"]
+    assert sections["shenqing"][-1] == "【表：table_b】"
+    assert sections["fuyi"][-1] == "【表：table_c】"
+    assert not any("｜" in t for texts in sections.values() for t in texts)
+    lines = report_lines(result.report, load_pack(PACK))
+    assert any("已换为模板的表格" in ln for ln in lines)

@@ -104,11 +104,16 @@ def _protect(text: str) -> tuple[str, int]:
     return text, n
 
 
-def _part_blocks(part: Part,
-                 lines: list[reportfile.SourceLine]) -> tuple[list[blk.Block], int]:
-    """A part's lines as blocks; .docx heading styles without written numbering get numbers."""
+def _part_blocks(part: Part, lines: list[reportfile.SourceLine], tables: list[str],
+                 replaced: set[int]) -> tuple[list[blk.Block], int]:
+    """A part's lines as blocks; .docx heading styles without written numbering get numbers.
+
+    tables: the ids of the tables the section's own wording places (【表：id】), in order. A
+    table of the old report in their place becomes that line: the new report's table is
+    made again from this year's figures. The table lines so replaced are added to `replaced`."""
     out: list[blk.Block] = []
     protected = 0
+    tables = list(tables)
     if part.run_in:
         text, n = _protect(part.run_in)
         protected += n
@@ -116,6 +121,11 @@ def _part_blocks(part: Part,
     counters: dict[int, int] = {}
     for i in part.lines:
         line = lines[i]
+        if line.table and (i - 1 in replaced or tables):
+            if i - 1 not in replaced:            # the first row of an old table
+                out.append(blk.Block(blk.TABLE, text=tables.pop(0)))
+            replaced.add(i)
+            continue
         text, n = _protect(line.clean)
         protected += n
         b = blk.parse_line(text)
@@ -138,6 +148,13 @@ def _part_blocks(part: Part,
             if b.is_heading and b.level == 1:
                 b.level, b.number = 2, blk.normalise_number(2, b.number.rstrip("、.．"))
     return out, protected
+
+
+def _table_ids(spec) -> list[str]:
+    """The tables a section's default wording places, in order."""
+    if spec is None or "【" not in spec.default_text:
+        return []
+    return [b.text for b in blk.parse_text(spec.default_text) if b.kind == blk.TABLE]
 
 
 def _plan_items(plan_blocks: list[blk.Block], limit: int = 12) -> list[str]:
@@ -173,10 +190,6 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     fates, fr, parts = reading.fates, reading.frame, reading.parts
     report_year, year_how = reading.year.year, reading.year.how
     table_lines = [i for i, ln in enumerate(lines) if ln.table and fates[i] is None]  # in the body
-    if table_lines:
-        tables = 1 + sum(1 for a, b in zip(table_lines, table_lines[1:]) if b != a + 1)
-        notes.append(f"文档中的{tables}个表格（{len(table_lines)}行）已按文字保留，每行一段，单元格之间以"
-                     f"“{reportfile.TABLE_CELL_SEPARATOR}”分隔，请改写为文字或删除")
     measures = pack.role_id(MEASURES)
     if len(parts) == 1 and len(parts[0].lines) > 1 and measures:
         # a draft needs its parts: the first paragraph opens, the rest is what was done
@@ -224,11 +237,13 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     imported: dict[str, list[blk.Block]] = {}
     headings: list[HeadingMap] = []
     protected = 0
+    replaced: set[int] = set()
     for part in parts:
         sid = part.section
         if sid not in known and fallback:
             sid = fallback
-        new_blocks, n = _part_blocks(part, lines)
+        spec = pack.section(sid)
+        new_blocks, n = _part_blocks(part, lines, _table_ids(spec), replaced)
         protected += n
         if part.heading is not None:
             headings.append(HeadingMap(lines[part.heading].no, part.heading_text, sid, part.how))
@@ -256,6 +271,13 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
         imported.setdefault(sid, []).extend(new_blocks)
     if protected:
         notes.append(f"原文中有{protected}处大括号标记，已改为全角，以免被当作数据引用")
+    kept = [i for i in table_lines if i not in replaced]
+    if replaced:
+        notes.append(f"原文中的表格（{len(replaced)}行）已换为模板的表格，数据将取自今年的统计表")
+    if kept:
+        tables = 1 + sum(1 for a, b in zip(kept, kept[1:]) if b != a + 1)
+        notes.append(f"文档中的{tables}个表格（{len(kept)}行）已按文字保留，每行一段，单元格之间以"
+                     f"“{reportfile.TABLE_CELL_SEPARATOR}”分隔，请改写为文字或删除")
 
     last_plans = _plan_items(imported.get(pack.role_id(NEXT_YEAR), [])) \
         if year is None or year == report_year + 1 else []
