@@ -185,3 +185,22 @@ def test_last_years_report_of_this_kind_imports_with_its_tables_made_again(capsy
     assert not any("｜" in t for texts in sections.values() for t in texts)
     lines = report_lines(result.report, load_pack(PACK))
     assert any("已换为模板的表格" in ln for ln in lines)
+
+
+def test_batch_makes_one_report_of_this_kind_per_unit(capsys, tmp_path, pack):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["指标", "单位", "青石镇", "白沙乡"])
+    ws.append(["本年新收政府信息公开申请数量（自然人）", "件", 5, 2])
+    ws.append(["予以公开（自然人）", "件", 5, 2])
+    ws.append(["行政许可本年处理决定数量", "件", 30, 12])
+    wb.save(tmp_path / "全县.xlsx")
+    out = tmp_path / "报告"
+    code, stdout, err = run(capsys, "batch", "--template", PACK, "--data", str(tmp_path / "全县.xlsx"),
+                            "--year", "2025", "-o", str(out))
+    assert code in (0, 1), stdout + err
+    for unit in ("青石镇", "白沙乡"):
+        docx = out / f"{unit}2025年政府信息公开工作年度报告.docx"
+        assert docx.exists(), sorted(p.name for p in out.iterdir())
+        tables, _body = tables_of(docx)
+        assert len(tables) == 3

@@ -75,7 +75,7 @@ def _session_for_build(args):
     """The draft `build` works on, and what was said while getting it."""
     from govreport.app.session import DraftSession
     if args.demo:
-        return DraftSession.demo(), []
+        return DraftSession.demo(args.template), []
     if args.draft:
         session = DraftSession.open(args.draft)
         if args.year:
