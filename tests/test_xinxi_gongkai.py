@@ -204,3 +204,39 @@ def test_batch_makes_one_report_of_this_kind_per_unit(capsys, tmp_path, pack):
         assert docx.exists(), sorted(p.name for p in out.iterdir())
         tables, _body = tables_of(docx)
         assert len(tables) == 3
+
+
+def _workbook_for(pack, path: Path, year: int, values: dict[str, float]) -> Path:
+    """The pack's blank workbook for `year`, every input cell 0 unless given in `values`."""
+    from govreport.statistics.template import write_template
+    write_template(pack, path, year, "青石镇")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    by_name = {i.name: i.id for i in pack.indicators if not i.derived}
+    for row in ws.iter_rows(min_row=1):
+        if row[0].value in by_name:
+            row[2].value = values.get(by_name[row[0].value], 0)
+    wb.save(path)
+    return path
+
+
+def test_last_years_tables_give_the_previous_values_and_the_carry_over_is_checked(
+        capsys, workbook, tmp_path, pack):
+    old = tmp_path / "2025.docx"
+    run(capsys, "build", "--template", PACK, "--data", str(workbook), "--unit", "青石镇",
+        "--year", "2025", "-o", str(old))
+    from govreport.app.session import DraftSession
+    from govreport.importer import import_file
+    draft = import_file(old, pack=pack).draft
+    assert draft.figures["b_forward_nat"].previous == 1          # last year's table, read back
+    assert draft.figures["c_review_kept"].previous == 1          # the one-row table too
+    assert draft.figures["b_new_biz"].previous == 3
+    # this year: 2 carried over, though last year's report carried 1 into this year
+    new = _workbook_for(pack, tmp_path / "2026.xlsx", 2026, {
+        "b_new_nat": 11, "b_carried_nat": 2, "b_open_nat": 12, "b_forward_nat": 1})
+    session = DraftSession(draft)
+    session.apply_workbook(new, 2026)
+    result = session.produce(tmp_path / "2026.docx")
+    (f,) = [f for f in result.findings if f.code == "balance" and "自然人" in f.message]
+    assert "上年结转政府信息公开申请数量为2" in f.message and "去年结转下年度继续办理为1" in f.message
+    assert not [f for f in result.findings if f.code == "balance" and "第一项" in f.message]

@@ -159,13 +159,8 @@ class _Compiler:
 
     def balances(self) -> None:
         """The pack's table sums on the draft's figures ([[balance]]): a build says so too."""
-        figures = self.ctx.figures
-
-        def value_of(fid: str):
-            f = figures.get(fid)
-            return None if f is None else f.value
         for rule in self.pack.balances:
-            for message, indicator in rule.messages(self.pack.indicators, value_of):
+            for message, indicator in rule.messages(self.pack.indicators, self.ctx.figures):
                 self.findings.append(Finding(ERROR, "balance", message, indicator=indicator,
                                              suggestion="核对统计表中这一列的各项数字"))
 

@@ -20,12 +20,5 @@ def balances(report: ReportText, emit: Emitter) -> None:
     if figs is None:
         return
     for rule in report.pack.balances:
-        for message, indicator in rule.messages(report.pack.indicators, _value_of(figs)):
+        for message, indicator in rule.messages(report.pack.indicators, figs):
             emit.add(ERROR, message, suggestion=SUGGESTION, indicator=indicator)
-
-
-def _value_of(figures):
-    def value_of(fid: str):
-        f = figures.get(fid)
-        return None if f is None else f.value
-    return value_of

@@ -105,12 +105,13 @@ def _protect(text: str) -> tuple[str, int]:
 
 
 def _part_blocks(part: Part, lines: list[reportfile.SourceLine], tables: list[str],
-                 replaced: set[int]) -> tuple[list[blk.Block], int]:
+                 replaced: dict[int, str]) -> tuple[list[blk.Block], int]:
     """A part's lines as blocks; .docx heading styles without written numbering get numbers.
 
     tables: the ids of the tables the section's own wording places (【表：id】), in order. A
     table of the old report in their place becomes that line: the new report's table is
-    made again from this year's figures. The table lines so replaced are added to `replaced`."""
+    made again from this year's figures. The table lines so replaced are added to `replaced`
+    with the id of the table that took their place."""
     out: list[blk.Block] = []
     protected = 0
     tables = list(tables)
@@ -122,9 +123,11 @@ def _part_blocks(part: Part, lines: list[reportfile.SourceLine], tables: list[st
     for i in part.lines:
         line = lines[i]
         if line.table and (i - 1 in replaced or tables):
-            if i - 1 not in replaced:            # the first row of an old table
-                out.append(blk.Block(blk.TABLE, text=tables.pop(0)))
-            replaced.add(i)
+            if i - 1 in replaced:
+                replaced[i] = replaced[i - 1]
+            else:                                # the first row of an old table
+                replaced[i] = tables.pop(0)
+                out.append(blk.Block(blk.TABLE, text=replaced[i]))
             continue
         text, n = _protect(line.clean)
         protected += n
@@ -148,6 +151,20 @@ def _part_blocks(part: Part, lines: list[reportfile.SourceLine], tables: list[st
             if b.is_heading and b.level == 1:
                 b.level, b.number = 2, blk.normalise_number(2, b.number.rstrip("、.．"))
     return out, protected
+
+
+def _old_table_figures(pack: TemplatePack, lines, replaced: dict[int, str]) -> dict[str, float]:
+    """The figures the replaced tables of last year's report showed (inputs, not totals)."""
+    from govreport.importer.tablefigures import table_figures
+    rows: dict[str, list[str]] = {}
+    for i in sorted(replaced):
+        rows.setdefault(replaced[i], []).append(lines[i].clean)
+    out: dict[str, float] = {}
+    for tid, texts in rows.items():
+        if tid in pack.tables:
+            out.update(table_figures(pack.tables[tid], texts))
+    return {fid: v for fid, v in out.items()
+            if fid in pack.indicators and not pack.indicators[fid].derived}
 
 
 def _table_ids(spec) -> list[str]:
@@ -237,7 +254,7 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
     imported: dict[str, list[blk.Block]] = {}
     headings: list[HeadingMap] = []
     protected = 0
-    replaced: set[int] = set()
+    replaced: dict[int, str] = {}
     for part in parts:
         sid = part.section
         if sid not in known and fallback:
@@ -334,6 +351,11 @@ def import_source(src: reportfile.Source, year: int | None = None, unit: str | N
             "原文是上报件（有版头或版记），草稿已设为上报件，发文字号、印发日期等请按今年的改写"))
     draft.source_text = src.text
     delta = new_year - report_year
+    if delta in (0, 1):
+        for fid, value in _old_table_figures(pack, lines, replaced).items():
+            draft.figures[fid] = Figure(fid, value if delta == 0 else None,
+                                        previous=None if delta == 0 else value,
+                                        source=CURRENT_SOURCE if delta == 0 else PREVIOUS_SOURCE)
     for r in figure_reps:
         if delta == 0:
             draft.figures[r.indicator] = Figure(r.indicator, r.value, source=CURRENT_SOURCE)

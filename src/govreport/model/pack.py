@@ -62,6 +62,9 @@ class TableSpec:
     size_pt: float | None = None    # the table's font size; None: the layout's ([table] size_pt)
 
 
+PREVIOUS = "prev."      # prev.<id> in a balance: the figure's 上年 value, as in formulas
+
+
 @dataclass(frozen=True)
 class Balance:
     """A sum a report's tables must satisfy beyond their own totals, per column:
@@ -91,15 +94,25 @@ class Balance:
                 out.append((column, left, sum(lv), right, sum(rv)))
         return out
 
-    def messages(self, indicators: IndicatorSet, value_of) -> list[tuple[str, str]]:
-        """(message, the right side's first indicator) for each column that does not add up."""
+    def messages(self, indicators: IndicatorSet, figures) -> list[tuple[str, str]]:
+        """(message, the left side's first indicator) for each column that does not add up.
+        An id written prev.<id> is that figure's 上年 value (last year's report or column)."""
         from govreport.text.numfmt import trim
 
+        def value_of(ref: str):
+            fid, prev = (ref[5:], True) if ref.startswith(PREVIOUS) else (ref, False)
+            f = figures.get(fid)
+            return None if f is None else (f.previous if prev else f.value)
+
+        def name(ref: str) -> str:
+            fid = ref.removeprefix(PREVIOUS)
+            base = indicators[fid].name.split("（")[0] if fid in indicators else fid
+            return ("去年" + base) if ref.startswith(PREVIOUS) else base
+
         def names(ids: list[str]) -> str:
-            return "＋".join(indicators[i].name.split("（")[0] if i in indicators else i
-                            for i in ids)
+            return "＋".join(name(i) for i in ids)
         return [(f"{self.name}不成立（{column}列）：{names(left)}为{trim(lsum)}，"
-                 f"{names(right)}为{trim(rsum)}", right[0])
+                 f"{names(right)}为{trim(rsum)}", left[0])
                 for column, left, lsum, right, rsum in self.violations(value_of)]
 
 

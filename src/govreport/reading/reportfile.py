@@ -188,10 +188,13 @@ def _docx_source(document, name: str) -> Source:
                 tables += 1
                 for row in Table(child, document).rows:
                     cells: list[str] = []
+                    last = None
                     for cell in row.cells:
-                        t = " ".join(cell.text.split())
-                        if not cells or cells[-1] != t:   # a merged cell repeats its text
-                            cells.append(t)
+                        # a cell merged across columns comes once per column: the same cell,
+                        # written once (two cells that hold the same number are two cells)
+                        if cell._tc is not last:
+                            cells.append(" ".join(cell.text.split()))
+                        last = cell._tc
                     if any(cells):
                         rows += 1
                         add(TABLE_CELL_SEPARATOR.join(cells), table=True)
