@@ -253,7 +253,10 @@ NOTHING_HIDDEN = Hidden()
 class Book:
     """An open workbook (read-only, cached values). Use as a context manager.
 
-    hidden: per sheet title, its hidden rows and columns, known once rows() has read it."""
+    hidden: per sheet title, its hidden rows and columns, known once rows() has read it.
+    merges: per sheet title, its merged ranges ("A1:C3"), known once rows() has read it to the
+    end: <mergeCells> follows the rows in the file, and openpyxl's parser keeps it as it goes
+    by, so a grid table's merged headers cost no second pass."""
 
     def __init__(self, path: Path):
         import openpyxl
@@ -275,6 +278,7 @@ class Book:
             raise damaged(path, exc) from exc
         self.percent_styles = _percent_styles(self.wb)
         self.hidden: dict[str, Hidden] = {}
+        self.merges: dict[str, list[str]] = {}
 
     def __enter__(self) -> "Book":
         return self
@@ -320,6 +324,8 @@ class Book:
             src.close()
             self.hidden[ws.title] = Hidden(frozenset(parser.hidden_rows),
                                            frozenset(parser.hidden_columns()))
+            merged = parser.merged_cells
+            self.merges[ws.title] = [m.ref for m in merged.mergeCell] if merged else []
 
 
 class ReadSheet:
@@ -329,10 +335,11 @@ class ReadSheet:
     sheet_state = "visible"
 
     def __init__(self, title: str, rows: list[tuple[int, list[tuple]]],
-                 hidden: Hidden = NOTHING_HIDDEN):
+                 hidden: Hidden = NOTHING_HIDDEN, merges: list[str] | None = None):
         self.title = title
         self.row_list = rows
         self.hidden = hidden
+        self.merges = merges or []
 
 
 class ReadBook:
@@ -343,6 +350,7 @@ class ReadBook:
         self.sheets = sheets
         self.percent_styles = percent_styles
         self.hidden = {s.title: s.hidden for s in sheets}
+        self.merges = {s.title: s.merges for s in sheets}
 
     def rows(self, ws: ReadSheet, max_row: int | None = None) -> Iterator[tuple[int, list[tuple]]]:
         for idx, cells in ws.row_list:
