@@ -5,8 +5,8 @@ them: 申请人情况 › 法人或其他组织 › 商业企业), row labels in
 (a group merged down over its sub-rows, written only on its first row, written in a row of its
 own, or in the same cell as its first sub-row), and a figure in every other cell.
 
-It is recognised by its header: a row of text naming at least two columns, or one column group,
-of the pack's grid indicators (GridWords). During the one pass over a sheet, GridCollector keeps
+It is recognised by its header: a row of text naming at least two columns of the pack's grid
+indicators (GridWords), or a column group with such a row under it. During the one pass over a sheet, GridCollector keeps
 each grid's rows; the sheet's merged cells follow its rows in the file, so build() runs after
 the pass and gives every data cell the labels of its row and of its column.
 """
@@ -69,12 +69,15 @@ class GridWords:
 
     def opens(self, texts: dict[int, str]) -> bool:
         """A row that starts a grid table's header: two of its cells name a table's columns
-        (a total alone is no header: 合计 is also a row label), or one a group of columns."""
-        for table, hit in self.hits(texts).items():
-            keys = hit.values()
-            if sum(k not in self.totals for k in keys) >= 2 or self.groups[table] & set(keys):
-                return True
-        return False
+        (one is not enough: 其他 and 合计 are row labels too)."""
+        return any(sum(k not in self.totals for k in hit.values()) >= 2
+                   for hit in self.hits(texts).values())
+
+    def names_group(self, texts: dict[int, str]) -> bool:
+        """A row naming a group of columns (申请人情况): a grid's top header row when the row
+        below it names columns, else a row label (行政复议 in a label/value table)."""
+        return any(self.groups[table] & set(hit.values())
+                   for table, hit in self.hits(texts).items())
 
 
 @dataclass
@@ -100,15 +103,27 @@ class GridCollector:
         self.grids: list[RawGrid] = []
         self.open: RawGrid | None = None
         self.last_row = 0
+        self.group_row: tuple[int, list[tuple], dict[int, str]] | None = None
 
     def feed(self, idx: int, cells: list[tuple], texts: dict[int, str] | None) -> bool:
         g = self.open
         gap = idx > self.last_row + 1
         self.last_row = idx
         if g is None:
-            if texts and self.words.opens(texts):
-                self._start(idx, cells, texts)
+            above, self.group_row = self.group_row, None
+            if not texts:
+                return False
+            adjacent = above is not None and above[0] == idx - 1
+            if self.words.opens(texts) or adjacent and self._named(texts):
+                if adjacent:
+                    self._start(*above)         # the group row above is the top header row
+                    self.open.header.append((idx, cells))
+                    self.open.named_cols.update(self._named(texts))
+                else:
+                    self._start(idx, cells, texts)
                 return True
+            if self.words.names_group(texts):
+                self.group_row = (idx, cells, texts)    # decided by the row below it
             return False
         if not g.data:
             if texts and (named := self._named(texts)):
@@ -122,7 +137,8 @@ class GridCollector:
             return self.feed(idx, cells, texts) if texts else False
         elif texts:
             named = self._named(texts)
-            if any(c >= min(g.named_cols) for c in named) and self.words.opens(texts) \
+            if any(c >= min(g.named_cols) for c in named) and (
+                    self.words.opens(texts) or self.words.names_group(texts)) \
                     or named and min(named) >= min(g.named_cols) and self._repeats(texts):
                 self._start(idx, cells, texts)     # the next grid (or the next part of one)
                 return True
@@ -266,7 +282,9 @@ def _columns(sheet: _Sheet, band: list[int], first: int, right: int) -> list[Gri
     out = []
     for c, path in paths.items():
         path = _dedupe(path)
-        if path:
+        # a lowest label merged across columns (本年处理决定数量 over B:D) names one column,
+        # the first it covers
+        if path and path[-1][1][1] == c:
             at = path[-1][1]
             out.append(GridColumn(c, tuple(t for t, _ in path),
                                   f"{get_column_letter(at[1])}{at[0]}"))

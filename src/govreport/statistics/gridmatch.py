@@ -206,17 +206,18 @@ def _captions(paths: list[tuple[str, ...]], sep: str) -> list[str]:
     return out
 
 
-def _number(raw) -> float | None | bool:
-    """The number of a compact cell; None when blank; False when it holds no number."""
+_NOT_A_NUMBER = object()
+
+
+def _number(raw):
+    """The number of a compact cell; None when blank; _NOT_A_NUMBER when it holds no number."""
     if raw is None:
         return None
     value, flag = raw
     if flag not in ("", PERCENT):
-        return False
+        return _NOT_A_NUMBER
     p = parse_cell(value, flag == PERCENT)
-    if p.problem:
-        return False
-    return p.value
+    return _NOT_A_NUMBER if p.problem else p.value
 
 
 def _totals(grid: Grid, row_captions: list[str], col_captions: dict[int, str]) -> list[str]:
@@ -239,7 +240,7 @@ def _totals(grid: Grid, row_captions: list[str], col_captions: dict[int, str]) -
         for i, row in enumerate(grid.rows):
             given = _number(row.cells.get(total.col))
             values = [_number(row.cells.get(c.col)) for c in parts]
-            if given is None or given is False or False in values \
+            if given is None or given is _NOT_A_NUMBER or _NOT_A_NUMBER in values \
                     or all(v is None for v in values):
                 continue
             summed = round(sum(v for v in values if v is not None), 9)

@@ -625,9 +625,8 @@ def _grid_info(g: Grid) -> TableInfo:
     labels = "～".join(dict.fromkeys(get_column_letter(c) for c in (g.label_cols[0],
                                                                      g.label_cols[-1]))) \
         if g.label_cols else "（无）"
-    return TableInfo(g.sheet, g.header_row, labels,
-                     f"{get_column_letter(min(cols))}～{get_column_letter(max(cols))}列"
-                     f"（按行、列表头逐格读取）", None)
+    span = "～".join(dict.fromkeys(get_column_letter(c) for c in (min(cols), max(cols))))
+    return TableInfo(g.sheet, g.header_row, labels, f"{span}列（按行、列表头逐格读取）", None)
 
 
 def _filled_years(t: tb.Table) -> set[int]:
