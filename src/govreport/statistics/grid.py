@@ -6,22 +6,31 @@ them: 申请人情况 › 法人或其他组织 › 商业企业), row labels in
 own, or in the same cell as its first sub-row), and a figure in every other cell.
 
 It is recognised by its header: a row of text naming at least two columns of the pack's grid
-indicators (GridWords), or a column group with such a row under it. During the one pass over a sheet, GridCollector keeps
-each grid's rows; the sheet's merged cells follow its rows in the file, so build() runs after
-the pass and gives every data cell the labels of its row and of its column.
+indicators (GridWords), or a column group with such a row under it. During the one pass over a
+sheet, GridCollector keeps each grid's rows; the sheet's merged cells follow its rows in the
+file, so build() runs after the pass and gives every data cell the labels of its row and of
+its column.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 
-from govreport.model.indicators import IndicatorSet
+from govreport.model.indicators import GridKey, IndicatorSet
 from govreport.statistics import outline
 from govreport.statistics.labels import clean_label, loose_key
 from govreport.statistics.tables import row_texts
 from govreport.statistics.words import words
+
+
+def grid_indicators(indicators: IndicatorSet) -> Iterator[tuple[str, GridKey]]:
+    """(id, grid key) of the indicators that sit in a two-way table."""
+    for ind in indicators:
+        if ind.grid is not None and ind.grid.column:
+            yield ind.id, ind.grid
 
 
 def grid_key(text: str) -> str:
@@ -42,10 +51,7 @@ class GridWords:
         columns: dict[str, set[str]] = {}
         uppers: dict[str, set[str]] = {}
         leaves: dict[str, set[str]] = {}
-        for ind in indicators:
-            g = ind.grid
-            if g is None or not g.column:
-                continue
+        for _id, g in grid_indicators(indicators):
             keys = [grid_key(c) for c in g.column]
             columns.setdefault(g.table, set()).update(keys)
             uppers.setdefault(g.table, set()).update(keys[:-1])

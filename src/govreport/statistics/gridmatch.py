@@ -21,7 +21,7 @@ from functools import cache
 
 from govreport.model.indicators import IndicatorSet
 from govreport.statistics import outline
-from govreport.statistics.grid import Grid, GridColumn, grid_key
+from govreport.statistics.grid import Grid, GridColumn, grid_indicators, grid_key
 from govreport.statistics.labels import EXACT, NORMALISED, clean_label
 from govreport.statistics.values import parse_cell
 from govreport.statistics.words import words
@@ -115,13 +115,10 @@ class GridIndex:
         by_table: dict[str, dict] = {}
         rows: dict[str, set[str]] = {}
         columns: dict[str, set[str]] = {}
-        for ind in indicators:
-            g = ind.grid
-            if g is None or not g.column:
-                continue
+        for fid, g in grid_indicators(indicators):
             r = tuple(_label(t) for t in g.row)
             c = tuple(_label(t) for t in g.column)
-            by_table.setdefault(g.table, {}).setdefault((r, c), []).append(ind.id)
+            by_table.setdefault(g.table, {}).setdefault((r, c), []).append(fid)
             rows.setdefault(g.table, set()).update(k for x in r for k in (x.key, x.short))
             columns.setdefault(g.table, set()).update(k for x in c for k in (x.key, x.short))
         self.tables = {t: _Table(keys, frozenset(rows[t] - {""}), frozenset(columns[t] - {""}))
@@ -129,7 +126,8 @@ class GridIndex:
 
     def _tables_of(self, grid: Grid) -> list[_Table]:
         """The pack's tables a grid is laid out like: the ones its headers name most."""
-        seen = {k for col in grid.columns for t in col.path for k in (_label(t).key, _label(t).short)}
+        seen = {k for col in grid.columns for t in col.path
+                for k in (_label(t).key, _label(t).short)}
         scores = {t: len(seen & table.columns) for t, table in self.tables.items()}
         best = max(scores.values(), default=0)
         return [self.tables[t] for t, s in scores.items() if s == best and best > 0]
