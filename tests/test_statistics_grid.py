@@ -333,6 +333,21 @@ def test_a_total_that_differs_from_the_sum_of_its_row_is_warned(grid_pack, tmp_p
     assert figure(r, "b_new_total") == (12, "表二!G5")   # read as written, never corrected
 
 
+def test_a_total_row_that_differs_from_the_rows_of_its_group_is_warned(grid_pack, tmp_path):
+    path = tmp_path / "one.xlsx"
+    one_column(path, [
+        ("一、本年新收政府信息公开申请数量", (5, 2, 1, 8)),
+        ("三、本年度办理结果", ()),
+        ("（一）予以公开", (3, 1, 0, 4)),
+        ("（三）不予公开", (0, 9, 0, 9)),          # a group's own row is no part of the total
+        ("1.属于国家秘密", (0, 1, 0, 1)),
+        ("（七）总计", (3, 2, 0, 6)),
+    ])
+    r = read(path)
+    assert r.warnings == ["表二!E9（（七）总计/总计）为6，各列相加为5，请核对",
+                          "表二!E9（（七）总计/总计）为6，各行相加为5，请核对"]
+
+
 def test_a_header_naming_a_column_no_indicator_has_is_warned(grid_pack, tmp_path):
     path = tmp_path / "b.xlsx"
     table_b(path)

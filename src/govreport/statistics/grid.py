@@ -132,7 +132,10 @@ class GridCollector:
                 self.group_row = (idx, cells, texts)    # decided by the row below it
             return False
         if not g.data:
-            if texts and (named := self._named(texts)):
+            # a lower header row names columns within the header's width (a row label such as
+            # （七）总计 left of it is data)
+            named = {c for c in self._named(texts) if c >= min(g.named_cols)} if texts else ()
+            if named:
                 g.header.append((idx, cells))
                 g.named_cols.update(named)
                 return True

@@ -218,32 +218,45 @@ def _number(raw):
     return _NOT_A_NUMBER if p.problem else p.value
 
 
+def _parts(key: tuple[str, ...], others: list[tuple[object, tuple[str, ...]]],
+           totals: set[str]) -> list:
+    """What a 总计 row or column adds up: the rows or columns under the same heading, those
+    without rows or columns under them (a group's own row, if it has one, is no part)."""
+    if not key or key[-1] not in totals:
+        return []
+    parent = key[:-1]
+    under = [(at, k) for at, k in others if len(k) > len(parent) and k[:len(parent)] == parent]
+    return [at for at, k in under if k[-1] not in totals
+            and not any(len(k2) > len(k) and k2[:len(k)] == k for _at, k2 in under)]
+
+
 def _totals(grid: Grid, row_captions: list[str], col_captions: dict[int, str]) -> list[str]:
-    """A 总计 cell that is not the sum of the cells of its row under the same heading."""
+    """A 总计 cell that is not the sum of the cells it totals: across its row, under the same
+    column heading; down its column, under the same row group (（七）总计 of 三、本年度办理结果)."""
     totals = {grid_key(t) for t in words().total_words}
+    col_keys = [(c.col, tuple(grid_key(t) for t in c.path)) for c in grid.columns]
+    row_keys = [(i, tuple(grid_key(t) for t in r.path)) for i, r in enumerate(grid.rows)]
     out = []
 
-    def keys(col: GridColumn) -> tuple[str, ...]:
-        return tuple(grid_key(t) for t in col.path)
+    def check(i: int, col: int, parts: list, what: str) -> None:
+        row = grid.rows[i]
+        given = _number(row.cells.get(col))
+        values = [_number(v) for v in parts]
+        if given is None or given is _NOT_A_NUMBER or _NOT_A_NUMBER in values \
+                or all(v is None for v in values):
+            return
+        summed = round(sum(v for v in values if v is not None), 9)
+        if abs(summed - given) > 1e-6:
+            name = "/".join(x for x in (row_captions[i], col_captions[col]) if x)
+            out.append(f"{grid.sheet}!{grid.ref(row.row, col)}（{name}）为{compact(given)}，"
+                       f"{what}相加为{compact(summed)}，请核对")
 
-    for total in grid.columns:
-        k = keys(total)
-        if k[-1] not in totals:
-            continue
-        parent = k[:-1]
-        parts = [c for c in grid.columns if keys(c)[:len(parent)] == parent
-                 and len(keys(c)) > len(parent) and keys(c)[-1] not in totals]
-        if not parts:
-            continue
-        for i, row in enumerate(grid.rows):
-            given = _number(row.cells.get(total.col))
-            values = [_number(row.cells.get(c.col)) for c in parts]
-            if given is None or given is _NOT_A_NUMBER or _NOT_A_NUMBER in values \
-                    or all(v is None for v in values):
-                continue
-            summed = round(sum(v for v in values if v is not None), 9)
-            if abs(summed - given) > 1e-6:
-                name = "/".join(x for x in (row_captions[i], col_captions[total.col]) if x)
-                out.append(f"{grid.sheet}!{grid.ref(row.row, total.col)}（{name}）为"
-                           f"{compact(given)}，各列相加为{compact(summed)}，请核对")
+    for col, key in col_keys:
+        if parts := _parts(key, col_keys, totals):
+            for i, row in enumerate(grid.rows):
+                check(i, col, [row.cells.get(c) for c in parts], "各列")
+    for i, key in row_keys:
+        if parts := _parts(key, row_keys, totals):
+            for col, _key in col_keys:
+                check(i, col, [grid.rows[j].cells.get(col) for j in parts], "各行")
     return out
