@@ -84,6 +84,18 @@ def table_b(path, merged: bool = True, rows=B_ROWS, total: int | None = None) ->
     wb.save(path)
 
 
+# the first rows of table B, as written in one label column
+OPENING = [("一、本年新收政府信息公开申请数量", (5, 2, 1, 8)),
+           ("三、本年度办理结果", ()),
+           ("（一）予以公开", (3, 1, 0, 4))]
+
+
+def read_one_column(tmp_path, labels: list[tuple[str, tuple]]):
+    path = tmp_path / "one.xlsx"
+    one_column(path, labels)
+    return read(path)
+
+
 def one_column(path, labels: list[tuple[str, tuple]]) -> None:
     """Table B with one label column (A) and the figures in B:E."""
     wb = Workbook()
@@ -188,16 +200,12 @@ def test_rows_of_the_table_the_pack_has_no_indicator_for_are_unmatched_cells(
 
 
 def test_a_group_and_its_sub_row_in_one_cell_are_read_as_two_labels(grid_pack, tmp_path):
-    path = tmp_path / "one.xlsx"
-    one_column(path, [
-        ("一、本年新收政府信息公开申请数量", (5, 2, 1, 8)),
-        ("三、本年度办理结果", ()),
-        ("（一）予以公开", (3, 1, 0, 4)),
+    r = read_one_column(tmp_path, [
+        *OPENING,
         ("（三）不予公开 1.属于国家秘密", (0, 1, 0, 1)),
         ("2.其他法律行政法规禁止公开", (1, 0, 0, 1)),
         ("（四）无法提供1.本机关不掌握相关政府信息", (2, 0, 0, 2)),
     ])
-    r = read(path)
     expected = {"b_new_nat": (5, "表二!B4"), "b_open_biz": (1, "表二!C6"),
                 "b_deny_secret_biz": (1, "表二!C7"), "b_deny_law_nat": (1, "表二!B8"),
                 "b_none_held_nat": (2, "表二!B9")}
@@ -206,8 +214,7 @@ def test_a_group_and_its_sub_row_in_one_cell_are_read_as_two_labels(grid_pack, t
 
 def test_sub_rows_under_a_group_in_a_row_of_its_own_take_the_group_from_their_numbering(
         grid_pack, tmp_path):
-    path = tmp_path / "one.xlsx"
-    one_column(path, [
+    r = read_one_column(tmp_path, [
         ("三、本年度办理结果", ()),
         ("（三）不予公开", ()),
         ("1.属于国家秘密", (0, 1, 0, 1)),
@@ -215,18 +222,15 @@ def test_sub_rows_under_a_group_in_a_row_of_its_own_take_the_group_from_their_nu
         ("（四）无法提供", ()),
         ("1.本机关不掌握相关政府信息", (2, 0, 0, 2)),
     ])
-    r = read(path)
     assert figure(r, "b_deny_secret_biz") == (1, "表二!C6")
     assert figure(r, "b_deny_law_total") == (1, "表二!E7")
     assert figure(r, "b_none_held_nat") == (2, "表二!B9")
 
 
 def test_labels_written_differently_match_loosely(grid_pack, tmp_path):
-    path = tmp_path / "one.xlsx"
-    one_column(path, [("(一) 予以公开", (3, 1, 0, 4)),
-                      ("(三)不予公开", ()),
-                      ("1、属于国家秘密", (0, 1, 0, 1))])
-    r = read(path)
+    r = read_one_column(tmp_path, [("(一) 予以公开", (3, 1, 0, 4)),
+                                   ("(三)不予公开", ()),
+                                   ("1、属于国家秘密", (0, 1, 0, 1))])
     assert figure(r, "b_open_nat") == (3, "表二!B4")
     assert r.matches["b_open_nat"].how == "normalised"
     assert figure(r, "b_deny_secret_biz") == (1, "表二!C6")
@@ -257,9 +261,7 @@ def test_a_bare_number_is_taken_only_under_its_own_group(grid_pack, tmp_path):
     assert figure(r, "b_deny_secret_biz") == (1, "表二!E5")
     assert figure(r, "b_none_held_nat") == (2, "表二!D6")
 
-    alone = tmp_path / "alone.xlsx"
-    one_column(alone, [("1.", (0, 1, 0, 1))])       # no group: could be either
-    r = read(alone)
+    r = read_one_column(tmp_path, [("1.", (0, 1, 0, 1))])       # no group: could be either
     assert not any(k.startswith(("b_deny_secret", "b_none_held")) for k in r.figures)
 
 
@@ -334,16 +336,12 @@ def test_a_total_that_differs_from_the_sum_of_its_row_is_warned(grid_pack, tmp_p
 
 
 def test_a_total_row_that_differs_from_the_rows_of_its_group_is_warned(grid_pack, tmp_path):
-    path = tmp_path / "one.xlsx"
-    one_column(path, [
-        ("一、本年新收政府信息公开申请数量", (5, 2, 1, 8)),
-        ("三、本年度办理结果", ()),
-        ("（一）予以公开", (3, 1, 0, 4)),
+    r = read_one_column(tmp_path, [
+        *OPENING,
         ("（三）不予公开", (0, 9, 0, 9)),          # a group's own row is no part of the total
         ("1.属于国家秘密", (0, 1, 0, 1)),
         ("（七）总计", (3, 2, 0, 6)),
     ])
-    r = read(path)
     assert r.warnings == ["表二!E9（（七）总计/总计）为6，各列相加为5，请核对",
                           "表二!E9（（七）总计/总计）为6，各行相加为5，请核对"]
 
