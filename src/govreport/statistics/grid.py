@@ -22,7 +22,6 @@ from openpyxl.utils.cell import range_boundaries
 from govreport.model.indicators import GridKey, IndicatorSet
 from govreport.statistics import outline
 from govreport.statistics.labels import clean_label, loose_key
-from govreport.statistics.tables import row_texts
 from govreport.statistics.words import words
 
 
@@ -241,14 +240,18 @@ class _Sheet:
         return (r, c) in self.covered
 
 
+def _same_label(a: str, b: str) -> bool:
+    return a == b or grid_key(a) == grid_key(b) != ""
+
+
 def _dedupe(path: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
-    # a cell merged down (自然人 over two header rows) or across (（七）总计 over two label
-    # columns) is one label, however many cells it covers
+    """(label, cell written in) pairs, a label repeated by its merged cells once: a cell
+    merged down (自然人 over two header rows) or across (（七）总计 over two label columns)
+    is one label, however many cells it covers."""
     out: list[tuple[str, tuple[int, int]]] = []
     for text, at in path:
-        if out and (out[-1][0] == text or grid_key(out[-1][0]) == grid_key(text) != ""):
-            continue
-        out.append((text, at))
+        if not (out and _same_label(out[-1][0], text)):
+            out.append((text, at))
     return out
 
 
@@ -321,7 +324,7 @@ def _rows(sheet: _Sheet, data: list[tuple[int, list[tuple]]], label_cols: tuple[
             carry[c] = text
             if text:
                 texts.extend(outline.split(text))
-        path = [t for t, _ in _dedupe([(t, (0, 0)) for t in texts])]
+        path = [t for i, t in enumerate(texts) if not (i and _same_label(texts[i - 1], t))]
         lead = outline.depth(path[0]) if path else None
         if lead is not None:
             # "1.属于国家秘密" under a "（三）不予公开" written in a row of its own above
@@ -333,8 +336,3 @@ def _rows(sheet: _Sheet, data: list[tuple[int, list[tuple]]], label_cols: tuple[
             continue
         out.append(GridRow(idx, tuple(path), {c: values.get(c) for c in sorted(wanted)}))
     return out
-
-
-def read_texts(cells: list[tuple]) -> dict[int, str] | None:
-    """The row's texts as GridCollector.feed wants them (None: the row holds a number)."""
-    return row_texts(cells)

@@ -25,9 +25,9 @@ from govreport.statistics.grid import Grid, GridColumn, grid_indicators, grid_ke
 from govreport.statistics.labels import EXACT, NORMALISED, clean_label
 from govreport.statistics.values import parse_cell
 from govreport.statistics.words import words
+from govreport.statistics.xlsx import PERCENT
 from govreport.text.numfmt import compact
 
-PERCENT = "%"      # the reader's flag of a cell in a percentage format
 _NOTE = re.compile(r"[（(][^（）()]*[）)]\s*$")
 _BARE = "bare"     # the row's own label is only a number, fitting by its number
 
@@ -134,35 +134,27 @@ class GridIndex:
 
     def read(self, grid: Grid) -> GridReading:
         tables = self._tables_of(grid)
-        warnings: list[str] = []
-        cells: list[GridCell] = []
-        col_captions = dict(zip((c.col for c in grid.columns),
-                                _captions([c.path for c in grid.columns], "·")))
-        row_captions = _captions([r.path for r in grid.rows], " ")
-        ids_of: dict[tuple, list[str]] = {}
+        ids_of: dict[tuple, list[str]] = {}          # (row key, column key) -> ids
         for t in tables:
             for key, ids in t.keys.items():
                 ids_of.setdefault(key, []).extend(ids)
         known_rows = frozenset().union(*(t.rows for t in tables))
         known_cols = frozenset().union(*(t.columns for t in tables))
-        row_keys = {k[0] for k in ids_of}
-        col_keys = {k[1] for k in ids_of}
-        fit_cols: dict[int, dict[tuple, str]] = {}
+        col_captions = dict(zip((c.col for c in grid.columns),
+                                _captions([c.path for c in grid.columns], "·")))
+        row_captions = _captions([r.path for r in grid.rows], " ")
+        warnings: list[str] = []
+        fit_cols: dict[int, dict[tuple, str]] = {}      # column -> {column key: how}
         for col in grid.columns:
             path = tuple(_label(t) for t in col.path)
-            fit_cols[col.col] = {c: how for c in col_keys
+            fit_cols[col.col] = {c: how for c in {k[1] for k in ids_of}
                                  if (how := _fits(c, path, known_cols)) is not None}
             if not fit_cols[col.col] and not _skipped(col.path[-1]):
                 warnings.append(f"{grid.sheet}!{col.header_cell}表头“{col_captions[col.col]}”"
                                 f"在模板中没有对应的指标，这一列未读取")
-        unlabelled = sum(1 for r in grid.rows if not r.path)
+        cells: list[GridCell] = []
         for i, row in enumerate(grid.rows):
-            path = tuple(_label(t) for t in row.path)
-            # a key without row labels is a table of one row: it fits the grid's only row
-            one_row = len(grid.rows) == 1 or (not path and unlabelled == 1)
-            fit_rows = {r: how for r in row_keys
-                        if (how := (EXACT if one_row else None) if not r
-                            else _fits(r, path, known_rows)) is not None}
+            fit_rows = _fit_rows(grid, row.path, {k[0] for k in ids_of}, known_rows)
             for col in grid.columns:
                 ids, how = [], EXACT
                 for c, chow in fit_cols[col.col].items():
@@ -177,6 +169,21 @@ class GridIndex:
                                       how))
         warnings += _totals(grid, row_captions, col_captions)
         return GridReading(cells, warnings)
+
+
+def _fit_rows(grid: Grid, labels: tuple[str, ...], keys: set[tuple],
+              known: frozenset[str]) -> dict[tuple, str]:
+    """{row key: how} of the keys a row fits."""
+    path = tuple(_label(t) for t in labels)
+    # a key without row labels is a table of one row: it fits the grid's only row (or its
+    # only row without a label, under a heading row of its own)
+    one_row = len(grid.rows) == 1 or not path and sum(not r.path for r in grid.rows) == 1
+    out = {}
+    for key in keys:
+        how = (EXACT if one_row else None) if not key else _fits(key, path, known)
+        if how is not None:
+            out[key] = how
+    return out
 
 
 def _skipped(header: str) -> bool:

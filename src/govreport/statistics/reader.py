@@ -3,7 +3,9 @@
 One pass over every visible sheet (openpyxl read-only, cached values) finds the tables and
 keeps, for each row with a label, the cells of its value columns. Then the report year is
 settled (given, or the latest year in the headers), each table's 本年/上年 columns are chosen,
-and row labels are matched to indicators: exact name, synonym, then loosely. Every figure keeps
+and row labels are matched to indicators: exact name, synonym, then loosely. A sheet laid out
+like a published two-way table (statistics.grid) is read in the same pass, cell by cell, for
+the indicators that name their place in such a table (statistics.gridmatch). Every figure keeps
 its source cell ("普法!D7"); whatever is uncertain becomes a warning in Chinese, never a guess.
 """
 from __future__ import annotations
@@ -29,14 +31,13 @@ from govreport.statistics.labels import (
     BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,
 )
 from govreport.statistics.values import NO_CACHED_VALUE, Parsed, parse_cell
-from govreport.statistics.xlsx import DATE, NO_CACHE, NOTHING_HIDDEN, Book, ReadBook
+from govreport.statistics.xlsx import DATE, NO_CACHE, NOTHING_HIDDEN, PERCENT, Book, ReadBook
 
 __all__ = ["Match", "Unmatched", "WorkbookImport", "TableInfo", "import_workbook",
            "normalise_label", "parse_ref"]
 
 _RANK = {EXACT: 0, SYNONYM: 1, NORMALISED: 2}
 _NOT_TITLE = ("填报", "日期", "时间", "制表", "打印")   # a 填报日期 line names the next year
-PERCENT = "%"
 
 
 @dataclass
@@ -538,9 +539,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
             if not (_figure_like(cur) or _figure_like(prev)):
                 continue
             if cands:
-                names = "、".join(indicators[c].name for c in cands)
-                result.warn(f"{sheet}!{letter}{row}“{shown}”可能是{names}中的任一项，未自动采用；"
-                            f"请在向导中为它指定对应的指标")
+                _ambiguous(f"{sheet}!{letter}{row}", shown, cands, indicators, result)
             unmatched.append(Unmatched(sheet, f"{letter}{row}", shown, _display_value(cur), cands))
     if all_grids:
         _read_grids(all_grids, GridIndex(indicators), indicators, book, candidates, result)
@@ -613,20 +612,24 @@ def _read_grids(grids: list[Grid], index: GridIndex, indicators: IndicatorSet,
             if not _figure_like(cell.raw):
                 continue
             if cell.ids:
-                names = "、".join(indicators[c].name for c in cell.ids)
-                result.warn(f"{cell.source}“{cell.caption}”可能是{names}中的任一项，未自动采用；"
-                            f"请在向导中为它指定对应的指标")
+                _ambiguous(cell.source, cell.caption, cell.ids, indicators, result)
             result.unmatched.append(Unmatched(g.sheet, cell.source.rsplit("!", 1)[1],
                                               cell.caption, _display_value(cell.raw), cell.ids))
 
 
+def _ambiguous(source: str, label: str, ids, indicators: IndicatorSet,
+               result: WorkbookImport) -> None:
+    names = "、".join(indicators[c].name for c in ids)
+    result.warn(f"{source}“{label}”可能是{names}中的任一项，未自动采用；"
+                f"请在向导中为它指定对应的指标")
+
+
 def _grid_info(g: Grid) -> TableInfo:
-    cols = [c.col for c in g.columns]
-    labels = "～".join(dict.fromkeys(get_column_letter(c) for c in (g.label_cols[0],
-                                                                     g.label_cols[-1]))) \
-        if g.label_cols else "（无）"
-    span = "～".join(dict.fromkeys(get_column_letter(c) for c in (min(cols), max(cols))))
-    return TableInfo(g.sheet, g.header_row, labels, f"{span}列（按行、列表头逐格读取）", None)
+    def span(cols) -> str:           # "A～C", or "A" for one column
+        return "～".join(dict.fromkeys(get_column_letter(c) for c in (min(cols), max(cols))))
+    labels = span(g.label_cols) if g.label_cols else "（无）"
+    return TableInfo(g.sheet, g.header_row, labels,
+                     f"{span([c.col for c in g.columns])}列（按行、列表头逐格读取）", None)
 
 
 def _filled_years(t: tb.Table) -> set[int]:

@@ -35,6 +35,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 NO_CACHE = "f?"          # data type of a formula cell without a cached value
 DATE = "d"               # data type of a date (a number in a date format, or ISO text)
+PERCENT = "%"            # flag of a compact cell (value, flag) in a percentage format
 RESAVE = "请用 Excel 或 WPS 打开它，选择“文件→另存为”，保存类型选“Excel 工作簿(*.xlsx)”，再导入新文件"
 
 try:                                          # lxml is optional for openpyxl
