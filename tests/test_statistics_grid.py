@@ -325,6 +325,22 @@ def test_a_one_row_table_under_three_header_rows_is_read_cell_by_cell(grid_pack,
         "表三!F5（行政诉讼·复议后起诉·总计）为1，各列相加为0，请核对"]
 
 
+def test_header_groups_written_once_without_merging_spread_over_the_columns_under_them(
+        grid_pack, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "表三"
+    ws.append(("行政复议", None, "行政诉讼"))
+    ws.append((None, None, "未经复议直接起诉", None, "复议后起诉"))
+    ws.append(("结果维持", "总计") * 3)
+    ws.append((1, 1, 2, 2, 0, 0))
+    result = read_book(wb, tmp_path)
+    expected = {"c_review_total": (1, "表三!B4"), "c_direct_kept": (2, "表三!C4"),
+                "c_after_kept": (0, "表三!E4"), "c_after_total": (0, "表三!F4")}
+    assert {fid: figure(result, fid) for fid in expected} == expected
+    assert not result.warnings and not result.unmatched
+
+
 # --- warnings ------------------------------------------------------------------------------------
 
 def test_a_total_that_differs_from_the_sum_of_its_row_is_warned(grid_pack, tmp_path):
