@@ -449,6 +449,8 @@ def test_a_clerks_binding_wins_over_the_grid(grid_pack, tmp_path):
     r = read(path, bindings={"b_new_nat": "表二!D6"})
     assert figure(r, "b_new_nat") == (1, "表二!D6")
     assert r.matches["b_new_nat"].how == "bound"
+    assert r.matches["b_new_nat"].label == "二、上年结转政府信息公开申请数量/自然人"
+    assert "D6" not in {u.cell for u in r.unmatched}
 
 
 def test_a_pack_without_grid_keys_reads_a_grid_like_sheet_as_before(tmp_path):

@@ -541,8 +541,8 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
             if cands:
                 _ambiguous(f"{sheet}!{letter}{row}", shown, cands, indicators, result)
             unmatched.append(Unmatched(sheet, f"{letter}{row}", shown, _display_value(cur), cands))
-    if all_grids:
-        _read_grids(all_grids, GridIndex(indicators), indicators, book, candidates, result)
+    grid_captions = _read_grids(all_grids, GridIndex(indicators), indicators, book, candidates,
+                                result) if all_grids else {}
 
     for fid, cands in candidates.items():
         chosen = _pick(indicators[fid], cands, result)
@@ -572,7 +572,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
                 and t.previous is not None:
             previous, _ = _convert(ind, b.row_cells.get(t.previous.col),
                                    _ref(b.sheet, b.row, t.previous.col), result, "（上年）")
-        label = ""
+        label = grid_captions.get(source, "")   # a cell of a two-way table: its row/column
         if t is not None:               # the row's label, when the cell is in a table row
             for col in t.label_span:
                 raw = b.row_cells.get(col)
@@ -593,9 +593,11 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
 
 def _read_grids(grids: list[Grid], index: GridIndex, indicators: IndicatorSet,
                 book: Book | ReadBook, candidates: dict[str, list[_Candidate]],
-                result: WorkbookImport) -> None:
+                result: WorkbookImport) -> dict[str, str]:
     """The cells of two-way tables: each cell one indicator's candidate, as a row is in a
-    label/value table; a cell several indicators fit is reported, never bound."""
+    label/value table; a cell several indicators fit is reported, never bound. Returns each
+    cell's caption by its source, for a cell the clerk bound."""
+    captions: dict[str, str] = {}
     for g in grids:
         result.tables.append(_grid_info(g))
         reading = index.read(g)
@@ -603,6 +605,7 @@ def _read_grids(grids: list[Grid], index: GridIndex, indicators: IndicatorSet,
             result.warn(message)
         hidden_rows = book.hidden.get(g.sheet, NOTHING_HIDDEN).rows
         for cell in reading.cells:
+            captions[cell.source] = cell.caption
             if len(cell.ids) == 1:
                 fid = cell.ids[0]
                 candidates.setdefault(fid, []).append(
@@ -615,6 +618,7 @@ def _read_grids(grids: list[Grid], index: GridIndex, indicators: IndicatorSet,
                 _ambiguous(cell.source, cell.caption, cell.ids, indicators, result)
             result.unmatched.append(Unmatched(g.sheet, cell.source.rsplit("!", 1)[1],
                                               cell.caption, _display_value(cell.raw), cell.ids))
+    return captions
 
 
 def _ambiguous(source: str, label: str, ids, indicators: IndicatorSet,
