@@ -3,7 +3,9 @@
 One pass over every visible sheet (openpyxl read-only, cached values) finds the tables and
 keeps, for each row with a label, the cells of its value columns. Then the report year is
 settled (given, or the latest year in the headers), each table's 本年/上年 columns are chosen,
-and row labels are matched to indicators: exact name, synonym, then loosely. Every figure keeps
+and row labels are matched to indicators: exact name, synonym, then loosely. A sheet laid out
+like a published two-way table (statistics.grid) is read in the same pass, cell by cell, for
+the indicators that name their place in such a table (statistics.gridmatch). Every figure keeps
 its source cell ("普法!D7"); whatever is uncertain becomes a warning in Chinese, never a guess.
 """
 from __future__ import annotations
@@ -23,18 +25,19 @@ from govreport.model.figures import Figure
 from govreport.model.indicators import Indicator, IndicatorSet
 from govreport.text.numfmt import compact
 from govreport.statistics import tables as tb
+from govreport.statistics.grid import Grid, GridCollector, GridWords, build as build_grid
+from govreport.statistics.gridmatch import GridIndex
 from govreport.statistics.labels import (
     BOUND, EXACT, NORMALISED, SYNONYM, LabelIndex, clean_label, normalise_label,
 )
 from govreport.statistics.values import NO_CACHED_VALUE, Parsed, parse_cell
-from govreport.statistics.xlsx import DATE, NO_CACHE, NOTHING_HIDDEN, Book, ReadBook
+from govreport.statistics.xlsx import DATE, NO_CACHE, NOTHING_HIDDEN, PERCENT, Book, ReadBook
 
 __all__ = ["Match", "Unmatched", "WorkbookImport", "TableInfo", "import_workbook",
            "normalise_label", "parse_ref"]
 
 _RANK = {EXACT: 0, SYNONYM: 1, NORMALISED: 2}
 _NOT_TITLE = ("填报", "日期", "时间", "制表", "打印")   # a 填报日期 line names the next year
-PERCENT = "%"
 
 
 @dataclass
@@ -150,12 +153,15 @@ class _Bound:
 class _SheetScan:
     """The tables of one sheet, read row by row."""
 
-    def __init__(self, book: Book, ws, bound: dict[int, list[_Bound]]):
+    def __init__(self, book: Book, ws, bound: dict[int, list[_Bound]],
+                 grid_words: GridWords | None = None):
         self.book = book
         self.ws = ws
         self.sheet = ws.title
         self.bound = bound
+        self.grid_words = grid_words     # None when no indicator sits in a two-way table
         self.tables: list[tb.Table] = []
+        self.grids: list[Grid] = []
         self.title_year: int | None = None
         self.has_values = False
 
@@ -170,6 +176,8 @@ class _SheetScan:
         # per table of the current header row (usually one; several side by side), set when
         # the tables start: the hot loop below reads only locals
         group: list[tuple] = []
+        grids = GridCollector(self.grid_words, sheet, self._is_table_header) \
+            if self.grid_words is not None and tables_wanted else None
         for idx, cells in self.book.rows(self.ws, None if tables_wanted else max_bound):
             if not cells:
                 continue
@@ -180,6 +188,11 @@ class _SheetScan:
             if not tables_wanted:
                 continue
             texts = tb.row_texts(cells)
+            if grids is not None and grids.feed(idx, cells, texts):
+                # a row of a two-way table is no row of the label/value table above it
+                self.has_values = self.has_values or texts is None or bool(texts)
+                table, group, header_try, last_texts = None, [], None, None
+                continue
             if texts:
                 self.has_values = True
                 new: list[tb.Table] = []
@@ -245,6 +258,15 @@ class _SheetScan:
                             break
                         category = carry.get(col, category)
                 records.append((idx, label, category, tuple(vals)))
+        if grids is not None:
+            merges = self.book.merges.get(sheet, [])
+            self.grids = [g for raw in grids.grids
+                          if (g := build_grid(raw, merges, lambda c: _compact(c, pct)))]
+
+    def _is_table_header(self, texts: dict[int, str]) -> bool:
+        """A header row of a label/value table (指标 | 2024年 | 2023年)."""
+        return tb.has_label_cell(texts) and any(
+            t.names_its_columns for t in tb.build_tables(self.sheet, 0, texts))
 
     def _title_year(self, texts: dict[int, str]) -> None:
         for t in texts.values():
@@ -355,7 +377,7 @@ class _Candidate:
     label: str
     source: str
     row: int
-    table: tb.Table
+    table: tb.Table | None            # None for a cell of a two-way table
     cur: tuple | None
     prev: tuple | None
     hidden: bool = False        # the row is hidden in Excel/WPS
@@ -421,6 +443,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
         bound_list.append(b)
         bound_by_sheet.setdefault(sheet, {}).setdefault(b.row, []).append(b)
 
+    grid_words = GridWords.of(indicators)
     scans: list[_SheetScan] = []
     visible = 0
     for ws in sheets:
@@ -433,7 +456,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
                 continue
         else:
             visible += 1
-        scan = _SheetScan(book, ws, bound)
+        scan = _SheetScan(book, ws, bound, grid_words)
         scan.run(tables_wanted=not hidden)
         if not hidden:
             scans.append(scan)
@@ -446,7 +469,8 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
     if not any(s.has_values for s in scans) and not any(b.raw for b in bound_list):
         raise InputError(f"统计表“{name}”是空的：各工作表都没有内容", path=path)
     all_tables = [t for s in scans for t in s.tables]
-    if not all_tables and not bound_list:
+    all_grids = [g for s in scans for g in s.grids]
+    if not all_tables and not all_grids and not bound_list:
         raise InputError(
             f"在“{name}”中没有找到统计表格：表头行应有“指标”（或项目、名称）列和“本年”"
             f"（或“2024年”等）列", path=path)
@@ -465,7 +489,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
     result.year = year
 
     for scan in scans:
-        if not scan.tables and scan.has_values:
+        if not scan.tables and not scan.grids and scan.has_values:
             result.sheets_without_table.append(scan.sheet)
         for t in scan.tables:
             t.title_year = scan.title_year
@@ -515,10 +539,10 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
             if not (_figure_like(cur) or _figure_like(prev)):
                 continue
             if cands:
-                names = "、".join(indicators[c].name for c in cands)
-                result.warn(f"{sheet}!{letter}{row}“{shown}”可能是{names}中的任一项，未自动采用；"
-                            f"请在向导中为它指定对应的指标")
+                _ambiguous(f"{sheet}!{letter}{row}", shown, cands, indicators, result)
             unmatched.append(Unmatched(sheet, f"{letter}{row}", shown, _display_value(cur), cands))
+    grid_captions = _read_grids(all_grids, GridIndex(indicators), indicators, book, candidates,
+                                result) if all_grids else {}
 
     for fid, cands in candidates.items():
         chosen = _pick(indicators[fid], cands, result)
@@ -530,7 +554,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
                         f"如这一行已不用，请在统计表中删除它或填入新的数据")
         value, parsed = _convert(ind, chosen.cur, chosen.source, result)
         prev_source = _ref(chosen.table.sheet, chosen.row, chosen.table.previous.col) \
-            if chosen.table.previous is not None else ""
+            if chosen.table is not None and chosen.table.previous is not None else ""
         previous, _ = _convert(ind, chosen.prev, prev_source, result, "（上年）")
         result.figures[fid] = Figure(fid, value, previous=previous, source=chosen.source)
         result.matches[fid] = Match(fid, chosen.how, chosen.label, chosen.source,
@@ -548,7 +572,7 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
                 and t.previous is not None:
             previous, _ = _convert(ind, b.row_cells.get(t.previous.col),
                                    _ref(b.sheet, b.row, t.previous.col), result, "（上年）")
-        label = ""
+        label = grid_captions.get(source, "")   # a cell of a two-way table: its row/column
         if t is not None:               # the row's label, when the cell is in a table row
             for col in t.label_span:
                 raw = b.row_cells.get(col)
@@ -561,10 +585,55 @@ def _import(book: Book | ReadBook, path: Path, indicators: IndicatorSet, year: i
         result.unmatched = [u for u in result.unmatched
                             if not (u.sheet == b.sheet and u.cell == source.split("!")[-1])]
 
-    if all_tables and not result.matches:
+    if (all_tables or all_grids) and not result.matches:
         result.warn(f"“{name}”中没有一行能对应到报告的指标，请检查“指标”列的名称，"
                     f"或在向导中为指标指定单元格")
     return result
+
+
+def _read_grids(grids: list[Grid], index: GridIndex, indicators: IndicatorSet,
+                book: Book | ReadBook, candidates: dict[str, list[_Candidate]],
+                result: WorkbookImport) -> dict[str, str]:
+    """The cells of two-way tables: each cell one indicator's candidate, as a row is in a
+    label/value table; a cell several indicators fit is reported, never bound. Returns each
+    cell's caption by its source, for a cell the clerk bound."""
+    captions: dict[str, str] = {}
+    for g in grids:
+        result.tables.append(_grid_info(g))
+        reading = index.read(g)
+        for message in reading.warnings:
+            result.warn(message)
+        hidden_rows = book.hidden.get(g.sheet, NOTHING_HIDDEN).rows
+        for cell in reading.cells:
+            captions[cell.source] = cell.caption
+            if len(cell.ids) == 1:
+                fid = cell.ids[0]
+                candidates.setdefault(fid, []).append(
+                    _Candidate(fid, cell.how, cell.caption, cell.source, cell.row, None,
+                               cell.raw, None, cell.row in hidden_rows))
+                continue
+            if not _figure_like(cell.raw):
+                continue
+            if cell.ids:
+                _ambiguous(cell.source, cell.caption, cell.ids, indicators, result)
+            result.unmatched.append(Unmatched(g.sheet, cell.source.rsplit("!", 1)[1],
+                                              cell.caption, _display_value(cell.raw), cell.ids))
+    return captions
+
+
+def _ambiguous(source: str, label: str, ids, indicators: IndicatorSet,
+               result: WorkbookImport) -> None:
+    names = "、".join(indicators[c].name for c in ids)
+    result.warn(f"{source}“{label}”可能是{names}中的任一项，未自动采用；"
+                f"请在向导中为它指定对应的指标")
+
+
+def _grid_info(g: Grid) -> TableInfo:
+    def span(cols) -> str:           # "A～C", or "A" for one column
+        return "～".join(dict.fromkeys(get_column_letter(c) for c in (min(cols), max(cols))))
+    labels = span(g.label_cols) if g.label_cols else "（无）"
+    return TableInfo(g.sheet, g.header_row, labels,
+                     f"{span([c.col for c in g.columns])}列（按行、列表头逐格读取）", None)
 
 
 def _filled_years(t: tb.Table) -> set[int]:

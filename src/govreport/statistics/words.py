@@ -28,6 +28,7 @@ class Words:
     bracket_units: tuple[str, ...]
     approx_suffixes: tuple[str, ...]
     blank_words: frozenset[str]
+    total_words: tuple[str, ...]        # a grid table's 总计 column
 
 
 def _t(values) -> tuple[str, ...]:
@@ -51,4 +52,5 @@ def words() -> Words:
         bracket_units=_t(lab["bracket_units"]),
         approx_suffixes=tuple(sorted(_t(val["approx_suffixes"]), key=len, reverse=True)),
         blank_words=frozenset(_t(val["blank_words"])),
+        total_words=_t(data["grid"]["total_words"]),
     )

@@ -35,6 +35,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 NO_CACHE = "f?"          # data type of a formula cell without a cached value
 DATE = "d"               # data type of a date (a number in a date format, or ISO text)
+PERCENT = "%"            # flag of a compact cell (value, flag) in a percentage format
 RESAVE = "请用 Excel 或 WPS 打开它，选择“文件→另存为”，保存类型选“Excel 工作簿(*.xlsx)”，再导入新文件"
 
 try:                                          # lxml is optional for openpyxl
@@ -253,7 +254,10 @@ NOTHING_HIDDEN = Hidden()
 class Book:
     """An open workbook (read-only, cached values). Use as a context manager.
 
-    hidden: per sheet title, its hidden rows and columns, known once rows() has read it."""
+    hidden: per sheet title, its hidden rows and columns, known once rows() has read it.
+    merges: per sheet title, its merged ranges ("A1:C3"), known once rows() has read it to the
+    end: <mergeCells> follows the rows in the file, and openpyxl's parser keeps it as it goes
+    by, so a grid table's merged headers cost no second pass."""
 
     def __init__(self, path: Path):
         import openpyxl
@@ -275,6 +279,7 @@ class Book:
             raise damaged(path, exc) from exc
         self.percent_styles = _percent_styles(self.wb)
         self.hidden: dict[str, Hidden] = {}
+        self.merges: dict[str, list[str]] = {}
 
     def __enter__(self) -> "Book":
         return self
@@ -320,6 +325,8 @@ class Book:
             src.close()
             self.hidden[ws.title] = Hidden(frozenset(parser.hidden_rows),
                                            frozenset(parser.hidden_columns()))
+            merged = parser.merged_cells
+            self.merges[ws.title] = [m.ref for m in merged.mergeCell] if merged else []
 
 
 class ReadSheet:
@@ -329,10 +336,11 @@ class ReadSheet:
     sheet_state = "visible"
 
     def __init__(self, title: str, rows: list[tuple[int, list[tuple]]],
-                 hidden: Hidden = NOTHING_HIDDEN):
+                 hidden: Hidden = NOTHING_HIDDEN, merges: list[str] | None = None):
         self.title = title
         self.row_list = rows
         self.hidden = hidden
+        self.merges = merges or []
 
 
 class ReadBook:
@@ -343,6 +351,7 @@ class ReadBook:
         self.sheets = sheets
         self.percent_styles = percent_styles
         self.hidden = {s.title: s.hidden for s in sheets}
+        self.merges = {s.title: s.merges for s in sheets}
 
     def rows(self, ws: ReadSheet, max_row: int | None = None) -> Iterator[tuple[int, list[tuple]]]:
         for idx, cells in ws.row_list:
