@@ -240,3 +240,54 @@ def test_last_years_tables_give_the_previous_values_and_the_carry_over_is_checke
     (f,) = [f for f in result.findings if f.code == "balance" and "自然人" in f.message]
     assert "上年结转政府信息公开申请数量为2" in f.message and "去年结转下年度继续办理为1" in f.message
     assert not [f for f in result.findings if f.code == "balance" and "第一项" in f.message]
+
+
+# --- a workbook laid out like the published tables ---------------------------------------------
+
+EXAMPLE = {
+    "a_norms_made": 3, "a_norms_repealed": 1, "a_norms_valid": 12, "a_license": 45,
+    "a_penalty": 8, "b_new_nat": 12, "b_new_biz": 3, "b_new_law": 1, "b_carried_nat": 1,
+    "b_open_nat": 6, "b_open_biz": 2, "b_open_law": 1, "b_partial_nat": 2,
+    "b_deny_third_nat": 1, "b_none_unheld_nat": 2, "b_none_unheld_biz": 1,
+    "b_refuse_repeat_nat": 1, "b_forward_nat": 1, "c_review_kept": 1,
+}
+
+
+def _published(pack, path, **changes):
+    """Every input cell of the three tables filled (0 unless EXAMPLE says), with the totals a
+    clerk's sheet has (the example's own sums), laid out like the published tables."""
+    from published_tables import write_published
+    values = {i.id: 0 for i in pack.indicators if not i.derived}
+    values.update(EXAMPLE)
+    values.update(changes)
+    values.update({"b_new_total": 16, "b_carried_total": 1, "b_result_nat": 12,
+                   "b_result_total": 16, "b_forward_total": 1, "c_review_total": 1})
+    return write_published(pack, path, values, 2025)
+
+
+def test_a_workbook_laid_out_like_the_published_tables_fills_the_three_tables(
+        capsys, pack, tmp_path):
+    book = _published(pack, tmp_path / "青石镇2025年政务公开统计.xlsx")
+    from govreport.statistics import import_workbook
+    got = import_workbook(book, pack.indicators, year=2025)
+    inputs = {i.id for i in pack.indicators if not i.derived}
+    assert inputs <= {fid for fid, f in got.figures.items() if f.value is not None}
+    assert got.figures["b_deny_third_nat"].value == 1
+    assert got.figures["b_deny_third_nat"].source.endswith("!D12")   # its own cell, 4.保护第三方
+    out = tmp_path / "r.docx"
+    code, stdout, err = run(capsys, "build", "--template", PACK, "--data", str(book),
+                            "--unit", "青石镇", "--year", "2025", "-o", str(out))
+    assert code == 0, stdout + err
+    b = tables_of(out)[0][1]
+    rows_b = [texts(tr) for tr in b.findall(W + "tr")]
+    assert next(r for r in rows_b if r[0] == "四、结转下年度继续办理")[1:] == \
+        ["1", "0", "0", "0", "0", "0", "1"]
+
+
+def test_a_published_layout_workbook_whose_table_does_not_add_up_exits_1(capsys, pack, tmp_path):
+    book = _published(pack, tmp_path / "统计.xlsx", b_forward_nat=4)
+    code, stdout, err = run(capsys, "build", "--template", PACK, "--data", str(book),
+                            "--unit", "青石镇", "--year", "2025", "-o", str(tmp_path / "r.docx"))
+    assert code == 1
+    line = next(ln for ln in (stdout + err).splitlines() if "第一项＋第二项" in ln)
+    assert "自然人" in line and "为13" in line and "为16" in line
