@@ -260,7 +260,8 @@ def _published(pack, path, **changes):
     values = {i.id: 0 for i in pack.indicators if not i.derived}
     values.update(EXAMPLE)
     values.update(changes)
-    values.update({"b_new_total": 16, "b_carried_total": 1, "b_result_nat": 12,
+    values.update({"b_new_total": 16, "b_carried_total": 1, "b_result_nat": 12, "b_result_biz": 3,
+                   "b_result_law": 1,
                    "b_result_total": 16, "b_forward_total": 1, "c_review_total": 1})
     return write_published(pack, path, values, 2025)
 
