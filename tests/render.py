@@ -11,6 +11,14 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 PT_PER_MM = 72 / 25.4
+# The GB/T 9704 page in PDF points: A4, the text block 156 x 225 mm, 22 lines.
+PAGE_H = 297 * PT_PER_MM
+LEFT = 28 * PT_PER_MM
+RIGHT = (210 - 26) * PT_PER_MM
+TOP = 37 * PT_PER_MM
+BOTTOM = (297 - 35) * PT_PER_MM
+PITCH = 225 * PT_PER_MM / 22
+ONE_MM = PT_PER_MM
 
 
 def soffice() -> str | None:

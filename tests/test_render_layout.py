@@ -5,17 +5,10 @@ the official font names to free stand-ins with full GB2312 coverage.
 """
 import pytest
 
-from render import PT_PER_MM, ink_rows, page_lines, require_renderer, to_pdf
+from render import (BOTTOM, LEFT, ONE_MM, PAGE_H, PITCH, PT_PER_MM, RIGHT, TOP, ink_rows,
+                    page_lines, require_renderer, to_pdf)
 
 pytestmark = pytest.mark.render
-
-PAGE_H = 297 * PT_PER_MM
-LEFT = 28 * PT_PER_MM
-RIGHT = (210 - 26) * PT_PER_MM
-TOP = 37 * PT_PER_MM
-BOTTOM = (297 - 35) * PT_PER_MM
-PITCH = 225 * PT_PER_MM / 22
-ONE_MM = PT_PER_MM
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,9 @@ from govreport.build.docx_writer import write_docx
 from govreport.model.document import Cell, Table
 from govreport.model.draft import new_draft
 from govreport.model.pack import load_pack
-from render import PT_PER_MM, page_lines, require_renderer, to_pdf
+from render import LEFT, PT_PER_MM, RIGHT, page_lines, require_renderer, to_pdf
 
 pytestmark = pytest.mark.render
-
-LEFT = 28 * PT_PER_MM
-RIGHT = (210 - 26) * PT_PER_MM
 
 
 @pytest.fixture

@@ -3,16 +3,9 @@
 repeats its header rows on the page where it continues."""
 import pytest
 
-from render import PT_PER_MM, page_lines, require_renderer, to_pdf
+from render import BOTTOM, LEFT, ONE_MM, PITCH, RIGHT, page_lines, require_renderer, to_pdf
 
 pytestmark = pytest.mark.render
-
-LEFT = 28 * PT_PER_MM
-RIGHT = (210 - 26) * PT_PER_MM
-TOP = 37 * PT_PER_MM
-BOTTOM = (297 - 35) * PT_PER_MM
-PITCH = 225 * PT_PER_MM / 22
-ONE_MM = PT_PER_MM
 HEADING = __import__("re").compile(r"^[一二三四五六]、")
 
 
