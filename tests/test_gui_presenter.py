@@ -588,7 +588,11 @@ def test_last_years_report_can_be_imported_with_the_roll_forward_asked_first(pre
     presenter.start.import_report(path=old)
     assert view.imports, view.errors
     result = view.imports[0]
-    assert any("翻江镇" in line for line in presenter.start.import_summary(result))
+    summary = presenter.start.import_summary(result)
+    assert any("翻江镇" in line for line in summary)
+    # the clerk reads plain Chinese: no template syntax, no command-line options
+    assert any("128 → 今年的“调处矛盾纠纷件数”" in line for line in summary), summary
+    assert not [line for line in summary if "{{" in line or "--" in line], summary
     presenter.start.accept_import(result, roll_forward=True)
     d = presenter.draft
     assert d.unit == "翻江镇" and d.year == 2024 and presenter.dirty

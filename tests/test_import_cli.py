@@ -30,7 +30,8 @@ def test_import_writes_a_draft_and_shows_where_everything_went(capsys, tmp_path)
     assert d.source_text and "扫一扫在手机打开当前页" in d.source_text
     for words in ("部分划分", "一、工作进展与成效 → 主要举措和成效", "字数去向（共2428字）", "合计2428字",
                   "已删除的网页杂项（5行）", "扫一扫在手机打开当前页", "改为数据引用（6处",
-                  "调处各类矛盾纠纷128起", "{{ disputes_handled }}", "未应用，加 --roll-forward 应用",
+                  "调处各类矛盾纠纷128起", "128 → 今年的“调处矛盾纠纷件数”（原值128）",
+                  "未应用，加 --roll-forward 应用",
                   "已生成草稿"):
         assert words in stdout, words
 

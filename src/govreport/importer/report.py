@@ -1,6 +1,8 @@
 """The import report as lines of Chinese, for the command line and the wizard."""
 from __future__ import annotations
 
+from govreport.text.numfmt import compact
+from govreport.wording.references import FILTER_LABELS, Reference
 from govreport.importer.model import DEBRIS, DEST_NAMES, FIELDS, ImportReport
 from govreport.model.pack import INTRO, TemplatePack, load_pack
 
@@ -12,7 +14,14 @@ def dest_name(dest: str, pack: TemplatePack) -> str:
     return spec.short if spec else dest
 
 
-def report_lines(report: ImportReport, pack: TemplatePack | None = None) -> list[str]:
+CLI_APPLY_HINT = "加 --roll-forward 应用"
+
+
+def report_lines(report: ImportReport, pack: TemplatePack | None = None,
+                 apply_hint: str = CLI_APPLY_HINT) -> list[str]:
+    """The import report for people. No template syntax: a number that became a figure
+    reference is shown with the indicator it now comes from. apply_hint: how to apply the
+    year roll-forward where the lines are read (the CLI's option, the wizard's button)."""
     pack = pack or load_pack()
     out: list[str] = []
     kind = {"docx": "Word 文档", "txt": "文本文件", "pasted": "粘贴的文字"}.get(report.source_kind, "")
@@ -60,12 +69,12 @@ def report_lines(report: ImportReport, pack: TemplatePack | None = None) -> list
         out.append(f"改为数据引用（{len(report.figures)}处，数值将由今年的统计表提供）：")
         for r in report.figures:
             out.append(f"  {dest_name(r.section, pack)}第{r.block + 1}段 “{r.quote}”：{r.old} → "
-                       f"{r.reference}（{r.name}，原值{_fmt(r.value)}）")
+                       f"今年的“{r.name}”{_form(r.reference)}（原值{compact(r.value)}）")
     for s in report.figures_skipped:
         out.append(f"  未改：{s}")
 
     if report.proposals:
-        state = "已应用" if report.roll_forward_applied else "未应用，加 --roll-forward 应用"
+        state = "已应用" if report.roll_forward_applied else f"未应用，{apply_hint}"
         auto = [p for p in report.proposals if p.auto]
         sugg = [p for p in report.proposals if not p.auto]
         if auto:
@@ -93,5 +102,9 @@ def _where(p, pack: TemplatePack) -> str:
     return f"{dest_name(p.where, pack)}第{(p.block or 0) + 1}段"
 
 
-def _fmt(v: float) -> str:
-    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+def _form(reference: str) -> str:
+    """How the figure is written, when not as is: （约数） for {{ x | approx }}."""
+    ref = Reference.parse(reference)
+    if ref is None or not ref.filter:
+        return ""
+    return f"（{FILTER_LABELS[ref.filter]}）"

@@ -28,7 +28,7 @@ class StartPage(Page):
         self.welcome_title = QLabel()
         self.welcome_title.setObjectName("welcomeTitle")
         wl.addWidget(self.welcome_title)
-        text = QLabel("四步写成报告：填写基本信息 → 导入统计表 → 修改各部分文字 → 检查并生成 Word 文档"
+        text = QLabel("按左侧的步骤写成报告：填写基本信息 → 导入统计表 → 逐部分修改文字 → 检查并生成 Word 文档"
                       "（符合 GB/T 9704-2012 公文格式）。可以先看看示例的效果：")
         text.setWordWrap(True)
         wl.addWidget(text)

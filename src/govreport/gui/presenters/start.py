@@ -71,7 +71,8 @@ class StartPresenter(PagePresenter):
 
     def import_summary(self, result) -> list[str]:
         importer = importlib.import_module("govreport.importer")
-        return importer.report_lines(result.report, self.wizard.chosen_pack)
+        return importer.report_lines(result.report, self.wizard.chosen_pack,
+                                     apply_hint="选择“导入并顺延年份”即可应用")
 
     @staticmethod
     def roll_forward_count(result) -> int:
