@@ -493,3 +493,17 @@ def test_a_data_table_without_figures_is_left_out_and_said(tmp_path):
     result = produce(d, tmp_path / "r.docx")
     assert any(f.code == "appendix-empty" for f in result.findings)
     assert not Document(tmp_path / "r.docx").tables
+
+
+def test_a_read_only_report_is_refused_in_chinese_and_left_as_it_was(tmp_path):
+    import os
+    import stat
+
+    from govreport.base.errors import OutputLockedError
+    out = tmp_path / "报告.docx"
+    out.write_bytes(b"filed")
+    os.chmod(out, 0o444)
+    with pytest.raises(OutputLockedError, match="只读"):
+        produce(demo_draft(), out)
+    assert out.read_bytes() == b"filed" and stat.S_IMODE(out.stat().st_mode) == 0o444
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.docx"]        # no temp file left

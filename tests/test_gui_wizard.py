@@ -390,6 +390,7 @@ def test_a_locked_report_gets_another_name_and_the_old_file_survives(qtbot, wiza
     gen.path.setText(str(out))
     gen.path.editingFinished.emit()
     other = gui_home / "报告（2）.docx"
+    answers.on("文件已存在", "replace")
     answers.on("无法保存报告", "other")
     answers.save_file.append(other)
     qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
@@ -933,3 +934,43 @@ def test_a_clerk_writes_a_report_of_the_second_kind_chosen_on_the_start_page(
     with zipfile.ZipFile(out) as z:
         assert z.read("word/document.xml").count(b"<w:tbl>") + \
             z.read("word/document.xml").count(b"<w:tbl ") == 3
+
+
+def test_a_report_of_another_draft_is_not_replaced_unasked(qtbot, wizard, answers, gui_home):
+    w = wizard
+    w.presenter.start.load_demo()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    out = Path(gen.path.text())
+    out.write_bytes(b"last week's final version")
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)       # asked; the answer is 取消
+    idle(qtbot, w)
+    assert "文件已存在" in answers.titles()
+    assert out.read_bytes() == b"last week's final version"
+    answers.on("文件已存在", "replace")
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert "清溪镇" in docx_text(out)
+    asked = len(answers.asked)
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)       # its own report: no question
+    idle(qtbot, w)
+    assert len(answers.asked) == asked, answers.asked[asked:]
+
+
+def test_a_read_only_report_is_never_replaced_and_keeps_its_mode(qtbot, wizard, answers, gui_home):
+    import os
+    import stat
+    w = wizard
+    w.presenter.start.load_demo()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    out = Path(gen.path.text())
+    out.write_bytes(b"filed")
+    os.chmod(out, 0o444)
+    answers.on("文件已存在", "replace")
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert "无法保存报告" in answers.titles()
+    assert "只读" in dict(answers.asked)["无法保存报告"]
+    assert out.read_bytes() == b"filed"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o444

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,11 @@ def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
             raise InputError(f"“{path}”是一个文件夹，请给出要保存的文件名", path=path)
         if not folder.exists():
             raise InputError(f"保存位置“{folder}”不存在", path=path)
+        if path.exists() and not path.stat().st_mode & stat.S_IWRITE:
+            # a file made read-only on purpose (a filed final version) is never replaced,
+            # though replacing by rename would work (and root could write it anyway)
+            raise OutputLockedError(f"“{path.name}”是只读文件，不会被替换；请另存为其他文件名",
+                                    path=path)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".tmp", dir=folder)
     except PermissionError as exc:
         raise OutputLockedError(f"没有权限在“{folder}”中保存文件，请换一个保存位置",

@@ -18,7 +18,7 @@ class GeneratePage(Page):
 
     def __init__(self, wizard):
         super().__init__(wizard, "生成",
-                         "生成符合 GB/T 9704-2012 公文格式的 Word 文档。已有同名文件时会被替换；"
+                         "生成符合 GB/T 9704-2012 公文格式的 Word 文档。已有同名文件时先询问是否替换；"
                          "文件在 Word 或 WPS 中打开时，请先关闭或另存为其他文件名。")
 
     def build(self) -> None:
@@ -97,6 +97,18 @@ class GeneratePage(Page):
 
     def generate(self) -> None:
         self._path_edited()
+        target = self.presenter.current_output()
+        if self.presenter.replaces_another_file(target):
+            answer = dialogs.ask(
+                self, "文件已存在", f"“{target.name}”已经存在，要用这次生成的报告替换它吗？",
+                [("replace", "替换"), ("other", "另存为…"), ("cancel", "取消")], "cancel",
+                icon="warning", detail=f"位置：{target.parent}\n替换后原文件无法恢复。")
+            if answer == "other":
+                self.browse()
+                if self.presenter.current_output() == target:
+                    return
+            elif answer != "replace":
+                return
         self.result.setText("")
         self.set_running(True)
         try:

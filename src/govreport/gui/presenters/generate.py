@@ -32,6 +32,12 @@ class GeneratePresenter(PagePresenter):
     def current_output(self) -> Path:
         return self.output_path or self.default_output()
 
+    def replaces_another_file(self, target: Path | str) -> bool:
+        """True when generating would replace a file this draft did not write in this
+        session (another draft's report, an edited final version): the clerk is asked first."""
+        target = Path(target)
+        return target.exists() and target != self.last_report
+
     def set_output(self, path: Path | str) -> None:
         self.output_path = outputs.with_suffix(path, ".docx")
 
