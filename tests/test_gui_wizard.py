@@ -974,3 +974,18 @@ def test_a_read_only_report_is_never_replaced_and_keeps_its_mode(qtbot, wizard, 
     assert "只读" in dict(answers.asked)["无法保存报告"]
     assert out.read_bytes() == b"filed"
     assert stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def test_opening_the_report_says_so_when_no_program_can(qtbot, wizard, answers, gui_home,
+                                                        monkeypatch):
+    w = wizard
+    w.presenter.start.load_demo()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    monkeypatch.setattr(dialogs, "open_path", lambda p: False)     # nothing registered for .docx
+    qtbot.mouseClick(gen.open_button, Qt.LeftButton)
+    qtbot.mouseClick(gen.folder_button, Qt.LeftButton)
+    assert {"无法打开报告", "无法打开文件夹"} <= set(answers.titles())
+    assert str(Path(gen.path.text()).parent) in dict(answers.asked)["无法打开报告"]

@@ -155,9 +155,16 @@ class GeneratePage(Page):
                                 if self.presenter.dirty else "")
 
     def open_report(self) -> None:
-        if self.presenter.last_report:
-            dialogs.open_path(self.presenter.last_report)
+        report = self.presenter.last_report
+        if report and not dialogs.open_path(report):
+            dialogs.ask(self, "无法打开报告", f"这台电脑上没有可以打开“{Path(report).name}”的程序。",
+                        [("ok", "知道了")], "ok", icon="warning",
+                        detail=f"报告保存在：{Path(report).parent}\n请安装 WPS 或 Word 后打开，"
+                               "或把文件复制到装有它们的电脑上。")
 
     def open_folder(self) -> None:
-        if self.presenter.last_report:
-            dialogs.open_path(Path(self.presenter.last_report).parent)
+        report = self.presenter.last_report
+        if report and not dialogs.open_path(Path(report).parent):
+            dialogs.ask(self, "无法打开文件夹", "这台电脑上没有可以打开文件夹的程序。",
+                        [("ok", "知道了")], "ok", icon="warning",
+                        detail=f"报告保存在：{Path(report).parent}")
