@@ -989,3 +989,15 @@ def test_opening_the_report_says_so_when_no_program_can(qtbot, wizard, answers, 
     qtbot.mouseClick(gen.folder_button, Qt.LeftButton)
     assert {"无法打开报告", "无法打开文件夹"} <= set(answers.titles())
     assert str(Path(gen.path.text()).parent) in dict(answers.asked)["无法打开报告"]
+
+
+@pytest.mark.parametrize("save", [False, True])
+def test_file_dialogs_speak_chinese_where_qt_draws_them(qtbot, save):
+    from PySide6.QtWidgets import QFileDialog
+    start = Path.home() / "报告.docx" if save else Path.home()
+    dlg = dialogs.file_dialog(None, "保存" if save else "打开", start, "Word (*.docx)", save=save)
+    qtbot.addWidget(dlg)
+    labels = [dlg.labelText(k) for k in (QFileDialog.LookIn, QFileDialog.FileName,
+                                         QFileDialog.FileType, QFileDialog.Accept,
+                                         QFileDialog.Reject)]
+    assert labels == ["查找范围：", "文件名：", "文件类型：", "保存" if save else "打开", "取消"]

@@ -45,17 +45,39 @@ def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> No
     ask(parent, title, text, [("ok", "确定")], "ok", icon="error", detail=detail)
 
 
-def open_file(parent: QWidget | None, title: str, folder: Path | str, filters: str) -> Path | None:
+def file_dialog(parent: QWidget | None, title: str, start: Path | str, filters: str,
+                save: bool):
+    """A file dialog in Chinese throughout. The system's own dialog (Windows, a Linux desktop
+    with a platform theme) is in the system's language; Qt's own, used elsewhere, leaves
+    "Look in" and "Files of type" untranslated in its zh_CN catalogue, so they are set here."""
     from PySide6.QtWidgets import QFileDialog
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
-    return Path(name) if name else None
+    dlg = QFileDialog(parent, title, str(start), filters)
+    dlg.setAcceptMode(QFileDialog.AcceptSave if save else QFileDialog.AcceptOpen)
+    dlg.setFileMode(QFileDialog.AnyFile if save else QFileDialog.ExistingFile)
+    for label, text in ((QFileDialog.LookIn, "查找范围："), (QFileDialog.FileName, "文件名："),
+                        (QFileDialog.FileType, "文件类型："),
+                        (QFileDialog.Accept, "保存" if save else "打开"),
+                        (QFileDialog.Reject, "取消")):
+        dlg.setLabelText(label, text)
+    if save:
+        dlg.selectFile(str(start))
+    return dlg
+
+
+def _chosen(dlg) -> Path | None:
+    if not dlg.exec():
+        return None
+    files = dlg.selectedFiles()
+    return Path(files[0]) if files else None
+
+
+def open_file(parent: QWidget | None, title: str, folder: Path | str, filters: str) -> Path | None:
+    return _chosen(file_dialog(parent, title, folder, filters, save=False))
 
 
 def save_file(parent: QWidget | None, title: str, suggested: Path | str,
               filters: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
-    return Path(name) if name else None
+    return _chosen(file_dialog(parent, title, suggested, filters, save=True))
 
 
 def text_input(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
