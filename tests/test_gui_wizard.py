@@ -1001,3 +1001,20 @@ def test_file_dialogs_speak_chinese_where_qt_draws_them(qtbot, save):
                                          QFileDialog.FileType, QFileDialog.Accept,
                                          QFileDialog.Reject)]
     assert labels == ["查找范围：", "文件名：", "文件类型：", "保存" if save else "打开", "取消"]
+
+
+def test_a_long_summary_scrolls_inside_a_dialog_that_fits_a_768_pixel_screen(qtbot):
+    detail = "\n".join(f"第{i}行 说明文字" for i in range(60))
+    dlg, keys = dialogs.long_dialog(None, "导入去年的报告", "已读取。", [("roll", "导入并顺延年份"),
+                                    ("plain", "导入，不顺延"), ("cancel", "取消")], "roll", detail)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    area = dlg.screen().availableGeometry()
+    assert dlg.frameGeometry().height() <= area.height()           # the whole dialog on screen
+    assert dlg.height() < 60 * 14                                   # not one row per line
+    assert sorted(keys.values()) == ["cancel", "plain", "roll"]
+    roll = next(b for b, k in keys.items() if k == "roll")
+    assert roll.isVisible() and roll.mapTo(dlg, roll.rect().bottomLeft()).y() <= dlg.height()
+    qtbot.mouseClick(roll, Qt.LeftButton)
+    assert keys[dlg.clicked] == "roll"

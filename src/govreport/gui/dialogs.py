@@ -10,9 +10,18 @@ if TYPE_CHECKING:
 # Qt classes are imported inside the functions: nothing here is needed for the first page.
 
 
+# A detail longer than this many lines is shown in a scrolling box: a message box grows with
+# its text, and the import's summary (40+ lines) put its buttons below a 768-pixel screen.
+LONG_DETAIL_LINES = 12
+
+
 def ask(parent: QWidget | None, title: str, text: str, buttons: list[tuple[str, str]],
         default: str | None = None, icon: str = "question", detail: str = "") -> str | None:
     """Ask with our own Chinese buttons [(key, label)]; returns the key, None if dismissed."""
+    if detail.count("\n") >= LONG_DETAIL_LINES:
+        dlg, keys = long_dialog(parent, title, text, buttons, default, detail)
+        dlg.exec()
+        return keys.get(dlg.clicked)
     from PySide6.QtWidgets import QMessageBox
     icons = {"question": QMessageBox.Question, "warning": QMessageBox.Warning,
              "error": QMessageBox.Critical, "info": QMessageBox.Information}
@@ -35,6 +44,39 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: list[tuple[str, 
             box.setEscapeButton(b)
     box.exec()
     return keys.get(box.clickedButton())
+
+
+def long_dialog(parent: QWidget | None, title: str, text: str, buttons: list[tuple[str, str]],
+                default: str | None, detail: str):
+    """(dialog, {button: key}): the text, the detail in a read-only box that scrolls, and the
+    buttons, the whole no taller than two thirds of the screen."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
+                                   QVBoxLayout)
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.clicked = None
+    lay = QVBoxLayout(dlg)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    lay.addWidget(label)
+    box = QPlainTextEdit(detail)
+    box.setReadOnly(True)
+    lay.addWidget(box, 1)
+    bar = QDialogButtonBox()
+    keys = {}
+    for key, caption in buttons:
+        role = QDialogButtonBox.RejectRole if key == "cancel" else QDialogButtonBox.AcceptRole
+        b = bar.addButton(caption, role)
+        keys[b] = key
+        b.clicked.connect(lambda _=False, b=b: (setattr(dlg, "clicked", b), dlg.done(0)))
+        if key == default:
+            b.setDefault(True)
+    lay.addWidget(bar)
+    screen = (parent.screen() if parent is not None else QGuiApplication.primaryScreen())
+    area = screen.availableGeometry()
+    dlg.resize(min(760, area.width() * 9 // 10), min(560, area.height() * 2 // 3))
+    return dlg, keys
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
