@@ -167,6 +167,15 @@ def test_editing_marks_the_draft_unsaved_and_asks_for_an_autosave(demo, view):
     assert view.autosave_requests == before
 
 
+def test_the_date_moves_with_the_report_year_unless_the_clerk_set_it_elsewhere(demo):
+    assert (demo.draft.year, demo.draft.date) == (2024, "2025-01-20")
+    demo.basic.set_field("year", 2023)
+    assert demo.draft.date == "2024-01-20"
+    demo.basic.set_field("date", dt.date(2023, 12, 28))         # written within the year itself
+    demo.basic.set_field("year", 2022)
+    assert demo.draft.date == "2023-12-28"
+
+
 def test_basic_validation_names_empty_unit_and_future_year(presenter):
     presenter.new_draft()
     presenter.basic.set_field("unit", "  ")

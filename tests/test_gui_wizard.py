@@ -274,6 +274,7 @@ def test_basic_page_shows_inline_errors_and_blocks_next(qtbot, wizard):
     basic = w.currentPage()
     typed(basic.unit, "")
     basic.year.setValue(dt.date.today().year + 1)
+    assert basic.date.date().year() == dt.date.today().year + 2    # 成文日期 follows the year
     assert basic.unit_error.isVisibleTo(basic) and "单位名称" in basic.unit_error.text()
     assert "不能晚于今年" in basic.year_error.text()
     w.next()
@@ -281,6 +282,7 @@ def test_basic_page_shows_inline_errors_and_blocks_next(qtbot, wizard):
     typed(basic.unit, "翻江镇")
     basic.year.setValue(dt.date.today().year - 1)
     assert not basic.unit_error.isVisibleTo(basic)
+    assert basic.date.date().year() == dt.date.today().year        # and back
     w.next()
     assert w.currentId() == ID_FIGURES
 

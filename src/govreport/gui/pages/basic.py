@@ -264,6 +264,14 @@ class BasicPage(Page):
 
     def _year_changed(self, value: int) -> None:
         self._set("year", int(value))
+        day = self.presenter.get_field("date")         # moved with the year by the presenter
+        if (day.year, day.month, day.day) != (self.date.date().year(), self.date.date().month(),
+                                              self.date.date().day()):
+            self._loading = True
+            try:
+                self.date.setDate(QDate(day.year, day.month, day.day))
+            finally:
+                self._loading = False
 
     def _date_changed(self, qdate: QDate) -> None:
         self._set("date", dt.date(qdate.year(), qdate.month(), qdate.day()))

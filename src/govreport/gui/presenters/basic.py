@@ -52,10 +52,27 @@ class BasicPresenter(PagePresenter):
             self.fonts_open = False
         if getattr(d, name) == value:
             return
+        old_year = d.year
         setattr(d, name, value)
+        if name == "year":
+            self._move_date(old_year, value)
         self.changed()
         if name in ("unit", "year"):
             self.view.figures_changed()      # tokens such as 〖单位名称：…〗 show the new value
+
+    def _move_date(self, old_year: int, new_year: int) -> None:
+        """A 成文日期 in the season after the old report year moves with the report year
+        (2025-01-20 for 2024 becomes 2026-01-20 for 2025); a date the clerk set elsewhere stays."""
+        d = self.draft
+        if not d.date:
+            return
+        date = dt.date.fromisoformat(d.date)
+        if date.year != old_year + 1:
+            return
+        try:
+            d.date = date.replace(year=new_year + 1).isoformat()
+        except ValueError:                          # 29 February
+            d.date = date.replace(year=new_year + 1, day=28).isoformat()
 
     def computed_title(self) -> str:
         return self.render(self.pack.title)
