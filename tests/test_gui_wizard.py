@@ -1020,3 +1020,25 @@ def test_a_long_summary_scrolls_inside_a_dialog_that_fits_a_768_pixel_screen(qtb
     assert roll.isVisible() and roll.mapTo(dlg, roll.rect().bottomLeft()).y() <= dlg.height()
     qtbot.mouseClick(roll, Qt.LeftButton)
     assert keys[dlg.clicked] == "roll"
+
+
+def test_generating_with_errors_asks_first_and_can_go_to_the_check_page(qtbot, wizard, answers,
+                                                                        gui_home):
+    w = wizard
+    w.presenter.start.load_demo()
+    d = w.presenter.draft
+    d.sections = [s for s in d.sections if s.id != "plans"]     # a required part gone: an error
+    w.presenter.changed()
+    w.goto(ID_GENERATE)
+    gen = w.currentPage()
+    out = Path(gen.path.text())
+    answers.on("报告中还有错误", "check")
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert w.currentId() == ID_CHECK and not out.exists()
+    w.goto(ID_GENERATE)
+    answers.on("报告中还有错误", "generate")
+    qtbot.mouseClick(gen.generate_button, Qt.LeftButton)
+    idle(qtbot, w)
+    assert out.exists()
+    assert "错误" in dict(answers.asked)["报告中还有错误"]

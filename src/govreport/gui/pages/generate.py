@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgr
 
 from govreport.gui import dialogs
 from govreport.gui.crash import guarded
+from govreport.gui.pages import ID_CHECK
 from govreport.gui.pages.base import Page
 
 DOCX_FILTER = "Word 文档 (*.docx)"
@@ -97,6 +98,17 @@ class GeneratePage(Page):
 
     def generate(self) -> None:
         self._path_edited()
+        errors = self.presenter.error_count()
+        if errors:
+            answer = dialogs.ask(
+                self, "报告中还有错误", f"检查发现{errors}处错误（如缺少的部分、留空的数据），仍要生成吗？",
+                [("check", "去“检查”页"), ("generate", "仍然生成"), ("cancel", "取消")], "check",
+                icon="warning", detail="错误会原样出现在生成的文档中，例如【缺：…】。")
+            if answer == "check":
+                self.wizard_window.goto(ID_CHECK)
+                return
+            if answer != "generate":
+                return
         target = self.presenter.current_output()
         if self.presenter.replaces_another_file(target):
             answer = dialogs.ask(
