@@ -183,7 +183,10 @@ def test_a_clerk_writes_the_whole_report_in_one_sitting(qtbot, wizard, answers, 
     check.tree.itemActivated.emit(item, 0)
     assert w.currentPage() is short_page
     assert short_page.editor.textCursor().blockNumber() == 1
-    assert short_page.editor.textCursor().selectedText().startswith("（三）")
+    cursor = short_page.editor.textCursor()
+    assert not cursor.hasSelection()           # the whole paragraph is never selected: a key
+    assert cursor.positionInBlock() == 0       # typed next would have replaced it
+    assert cursor.block().text().startswith("（三）")
     short_page.editor.textCursor()  # the clerk fixes it by hand
     short_page.editor.setPlainText("（一）普法针对性不强。原因是人手不足。\n（二）执法力量薄弱。")
 
@@ -1042,3 +1045,14 @@ def test_generating_with_errors_asks_first_and_can_go_to_the_check_page(qtbot, w
     idle(qtbot, w)
     assert out.exists()
     assert "错误" in dict(answers.asked)["报告中还有错误"]
+
+
+def test_a_finding_selects_only_its_words_in_the_paragraph(qtbot):
+    from govreport.gui.editor import SectionEditor
+    ed = SectionEditor()
+    qtbot.addWidget(ed)
+    ed.setPlainText("第一段。\n\n全年xx镇共调处矛盾纠纷。")
+    assert ed.select_block(1, "xx镇")
+    assert ed.textCursor().selectedText() == "xx镇"
+    assert ed.select_block(1, "不在这一段的词")
+    assert not ed.textCursor().hasSelection() and ed.textCursor().blockNumber() == 2

@@ -189,8 +189,10 @@ class SectionEditor(QPlainTextEdit):
         self.setTextCursor(cur)
         self.setFocus()
 
-    def select_block(self, index: int | None) -> bool:
-        """Put the cursor on the section's paragraph number `index` (as findings count them)."""
+    def select_block(self, index: int | None, quote: str | None = None) -> bool:
+        """Go to the section's paragraph number `index` (as findings count them): the quoted
+        words selected where the paragraph shows them, else the cursor at its start. Never
+        the whole paragraph selected: the clerk's first key would replace it."""
         if index is None:
             self.moveCursor(QTextCursor.Start)
             self.setFocus()
@@ -200,7 +202,10 @@ class SectionEditor(QPlainTextEdit):
             return False
         block = self.document().findBlockByNumber(line)
         cur = QTextCursor(block)
-        cur.movePosition(QTextCursor.EndOfBlock, QTextCursor.KeepAnchor)
+        at = block.text().find(quote) if quote and len(quote) < len(block.text()) else -1
+        if at >= 0:
+            cur.setPosition(block.position() + at)
+            cur.setPosition(block.position() + at + len(quote), QTextCursor.KeepAnchor)
         self.setTextCursor(cur)
         self.centerCursor()
         self.setFocus()

@@ -22,6 +22,7 @@ class Target:
     block: int | None = None
     indicator: str | None = None
     field: str | None = None
+    quote: str | None = None      # the words concerned, selected where the editor shows them
 
 
 @dataclass

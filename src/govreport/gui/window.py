@@ -161,7 +161,7 @@ class ReportWizard(DraftActions, SideList, QWizard):
             return
         page = self.currentPage()
         if target.page == PAGE_SECTION and hasattr(page, "jump_to"):
-            page.jump_to(target.block)
+            page.jump_to(target.block, target.quote)
         elif target.page == PAGE_FIGURES and target.indicator:
             page.select_indicator(target.indicator)
         elif target.page == PAGE_BASIC and target.field and hasattr(page, target.field):

@@ -282,5 +282,5 @@ class SectionPage(Page):
         lines.append("数值随统计表更新；要修改数值，请到“导入统计表”页。")
         return "\n".join(lines)
 
-    def jump_to(self, block: int | None) -> bool:
-        return self.editor.select_block(block)
+    def jump_to(self, block: int | None, quote: str | None = None) -> bool:
+        return self.editor.select_block(block, quote)

@@ -75,7 +75,7 @@ class CheckPresenter(PagePresenter):
         section = f.section
         if section and self.pack.section(section) is not None:
             if self.wizard.section.section_included(section) or f.code.startswith("section"):
-                return Target(PAGE_SECTION, section, f.block, indicator)
+                return Target(PAGE_SECTION, section, f.block, indicator, quote=f.quote)
         if f.code.startswith(("figure", "workbook")):
             return Target(PAGE_FIGURES, indicator=indicator)
         field = f.field or _FIELD_OF_CODE.get(f.code)
